@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// `npm start`: install if needed, build the web interface if needed, then
+// migrate, load the demonstration data and serve on localhost.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (!existsSync('node_modules/.package-lock.json')) {
+  console.log('首次运行：安装依赖 (npm ci) …');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+if (existsSync('web/index.html') && !existsSync('web/dist/index.html')) {
+  console.log('构建网页界面 (npm run build:web) …');
+  run('npm', ['run', 'build:web']);
+}
+run(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--demo', ...process.argv.slice(2)]);

@@ -1,0 +1,11 @@
+import type { PlatformModule } from '../platform/module.ts';
+
+/** The medical area as the platform sees it. */
+export const medicalModule: PlatformModule = {
+  name: 'medical',
+  title: '医保',
+  migrations: {},
+  errors: {},
+  rules: [],
+  manifests: [],
+};

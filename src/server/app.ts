@@ -1,0 +1,89 @@
+/**
+ * The HTTP application: one Fastify instance serving the API under /api,
+ * the OpenAPI document at /docs, and the web interface from web/dist.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+
+import { PlatformError, type FieldProblem } from '../core/errors.ts';
+import { errorCatalog, platformError } from '../errorCatalog.ts';
+import { ROOT, type PlatformContext } from '../platform/context.ts';
+import { modules } from '../platform/modules.ts';
+import { coreRoutes } from './coreRoutes.ts';
+
+export interface AppOptions {
+  /** Serve web/dist when it exists (off in API tests). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(
+  ctx: PlatformContext,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as unknown as FastifyBaseLogger,
+    genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+    bodyLimit: 64 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: '鸡西市政策执行平台 API',
+        description:
+          '鸡西市人民政府公报2022年第5期所载政策的执行接口：医保一站式结算、市场主体信用分级分类监管、价格异常波动监测预警、残疾人两项补贴与规划指标、政策测算。',
+        version: '0.1.0',
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.setErrorHandler((error: FastifyError | PlatformError, request, reply) => {
+    if (error instanceof PlatformError) {
+      if (error.status >= 500) request.log.error({ err: error, code: error.code }, 'request failed');
+      return reply.status(error.status).send(error.toJSON());
+    }
+    if ((error as FastifyError).validation) {
+      const problems: FieldProblem[] = (error as FastifyError).validation!.map((v) => ({
+        field: `${(error as FastifyError).validationContext ?? 'body'}${v.instancePath || ''}${
+          (v.params as { missingProperty?: string }).missingProperty ? `/${(v.params as { missingProperty?: string }).missingProperty}` : ''
+        }`,
+        reason: v.message ?? 'invalid',
+      }));
+      return reply.status(400).send(platformError('ERR_CORE_INVALID_INPUT', { problems }).toJSON());
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status && status < 500) {
+      return reply.status(status).send({ code: 'ERR_CORE_INVALID_INPUT', message: errorCatalog.ERR_CORE_INVALID_INPUT!.message, details: { reason: error.message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ code: 'ERR_CORE_INTERNAL', message: errorCatalog.ERR_CORE_INTERNAL!.message });
+  });
+
+  await app.register(async (api) => coreRoutes(api, ctx), { prefix: '/api' });
+  for (const module of modules) {
+    if (!module.routes) continue;
+    await app.register(async (scope) => module.routes!(scope, ctx), { prefix: `/api/${module.name}` });
+  }
+
+  const webDist = join(ROOT, 'web', 'dist');
+  if (options.serveWeb !== false && existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api') || request.url.startsWith('/docs')) {
+        return reply.status(404).send(platformError('ERR_CORE_NOT_FOUND').toJSON());
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+
+  return app;
+}
