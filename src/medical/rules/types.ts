@@ -75,6 +75,72 @@ export interface YearAccumulators {
   tiltBurden: Fen;
   /** Personal burden after basic insurance and 大病保险, for the push list (D4 §13). */
   burdenAfterInsurance: Fen;
+  /**
+   * Employee pooling-fund payments so far (outpatient pooling plus handed-over
+   * basic insurance of 职工医保 members), against the fund's overall annual
+   * limit (D5 §10). Absent counts as 0 (stores that predate it).
+   */
+  fundPaid?: Fen;
+  /**
+   * 大病保险 paid so far; a monitored person with any is watched (D4 §12).
+   * Absent counts as 0.
+   */
+  criticalPaid?: Fen;
+}
+
+/** What the bill says about a layer that paid nothing or was limited. */
+export type BillNoteCode =
+  | 'no_rule_in_force'
+  | 'excluded'
+  | 'not_referred'
+  | 'not_covered'
+  | 'annual_cap_reached'
+  | 'fund_limit_unset'
+  | 'fund_limit_reached';
+
+export interface BillNote {
+  layer: 'pooling' | 'assistance' | 'account';
+  code: BillNoteCode;
+  rule: string;
+  article: string;
+  /** Chinese sentence printed on the bill. */
+  text: string;
+}
+
+/** A person's settlement state between claims. */
+export interface PersonState {
+  /** Personal-account balance (职工医保 only; 0 otherwise). */
+  account: Fen;
+  /** Running totals of the year of the last claim settled; null before any. */
+  accumulators: YearAccumulators | null;
+}
+
+/** D4 §13: a person whose burden after insurance for the year exceeded the threshold. */
+export interface PushListEntry {
+  personId: string;
+  year: number;
+  /** Burden after basic insurance and 大病保险 at the end of the batch. */
+  burden: Fen;
+  /** Claim with which the threshold was crossed. */
+  claimId: string;
+}
+
+/** D4 §12: a monitored person to watch, and why. */
+export interface WatchListEntry {
+  personId: string;
+  year: number;
+  category: CategoryCode;
+  reason: 'heavy_burden' | 'critical_started';
+  claimId: string;
+}
+
+export interface BatchResult {
+  /** In settlement order (date, then input order). */
+  bills: Bill[];
+  pushList: PushListEntry[];
+  watchList: WatchListEntry[];
+  /** State of every person after the batch, to carry into the next one. */
+  states: Map<string, PersonState>;
 }
 
 export interface Bill {
@@ -101,6 +167,8 @@ export interface Bill {
   accountAfter: Fen;
   /** Articles applied, in order. */
   articles: string[];
+  /** Layers that paid nothing or were limited, and why (always filled). */
+  notes: BillNote[];
   /** Filled when explanations are on. */
   steps: ExplanationStep[];
 }
