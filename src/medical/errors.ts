@@ -21,6 +21,26 @@ export const medicalErrors = {
     message: '医保政策参数缺失或取值无效，请联系医保局核对参数',
     en: 'a medical parameter in force is missing or has an unusable value',
   },
+  ERR_MEDICAL_CLAIM_CONFLICT: {
+    status: 409,
+    message: '该单据号已结算，但本次提交的内容与已结算单据不同',
+    en: 'a claim with this id was settled with other content',
+  },
+  ERR_MEDICAL_NOT_ENROLLED: {
+    status: 422,
+    message: '就诊日期不在参保人的参保期间内',
+    en: 'the person was not insured on the date of the claim',
+  },
+  ERR_MEDICAL_ALREADY_REVERSED: {
+    status: 409,
+    message: '该单据已冲销，不能重复冲销',
+    en: 'the claim has already been reversed',
+  },
+  ERR_MEDICAL_BATCH_INVALID: {
+    status: 400,
+    message: '文件中有不合规的行，未保存任何数据；请按报告逐行修改后重新提交',
+    en: 'the file has invalid rows; nothing was stored',
+  },
 } as const satisfies ErrorCatalogPart;
 
 export type MedicalErrorCode = keyof typeof medicalErrors;

@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../platform/module.ts';
+import { registerMedicalCommands } from './commands/settle.ts';
 import { medicalMigrations } from './storage/migrations.ts';
 
 /** The medical area as the platform sees it. */
@@ -6,6 +7,7 @@ export const medicalModule: PlatformModule = {
   name: 'medical',
   title: '医保',
   migrations: medicalMigrations,
+  commands: registerMedicalCommands,
   errors: {},
   rules: [],
   manifests: [],

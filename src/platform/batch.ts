@@ -27,6 +27,11 @@ export interface BatchPlan<U> {
   report?: unknown;
   /** Apply one unit inside `trx`; must skip a unit already stored. */
   apply(trx: Kysely<Database>, unit: U, index: number): Promise<UnitOutcome>;
+  /**
+   * Called instead of `apply`, in order, for the units an earlier run of the
+   * same input already committed, so the caller can still emit their output.
+   */
+  replay?(unit: U, index: number): Promise<void>;
 }
 
 export interface BatchOptions {
@@ -36,6 +41,8 @@ export interface BatchOptions {
    */
   groupSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Runs after each transaction commits (hand on outputs only then). */
+  afterCommit?: () => Promise<void>;
   logger?: Logger;
 }
 
@@ -93,6 +100,9 @@ export async function runBatch<U>(store: DatabaseHandle, plan: BatchPlan<U>, opt
 
   let applied = 0;
   let skipped = start;
+  if (plan.replay) {
+    for (let index = 0; index < start; index += 1) await plan.replay(plan.units[index]!, index);
+  }
   options.onProgress?.(start, total);
   for (let index = start; index < total; index += groupSize) {
     const end = Math.min(index + groupSize, total);
@@ -110,6 +120,7 @@ export async function runBatch<U>(store: DatabaseHandle, plan: BatchPlan<U>, opt
       if (outcome === 'applied') applied += 1;
       else skipped += 1;
     }
+    await options.afterCommit?.();
     options.onProgress?.(end, total);
   }
 

@@ -1,0 +1,127 @@
+/**
+ * `jixi medical settle`: persons and claims files in, bills (and the push
+ * list) out. The files are checked whole before anything is stored; each
+ * claim then settles in its own transaction, so a run killed midway is
+ * completed, without duplicates, by running it again.
+ */
+import { existsSync } from 'node:fs';
+
+import type { Command } from 'commander';
+
+import { formatYuan } from '../../core/money.ts';
+import { PlatformError } from '../../core/errors.ts';
+import { readTableFile, writeTableFile } from '../../io/table.ts';
+import { openTableSink } from '../../platform/batchOutput.ts';
+import { parseParamOverrides } from '../../platform/batchParams.ts';
+import type { PlatformContext } from '../../platform/context.ts';
+import { progressBar } from '../../cli/progress.ts';
+import { settleBatch, type BatchProblem } from '../services/batch.ts';
+import { pushList } from '../services/lists.ts';
+import { CLAIM_COLUMNS, PERSON_COLUMNS } from '../services/records.ts';
+import { BILL_COLUMNS, billFileRow, PUSH_LIST_COLUMNS } from '../services/views.ts';
+
+export interface SettleCommandOptions {
+  persons?: string;
+  claims: string;
+  out: string;
+  pushList?: string;
+  errors?: string;
+  param: string[];
+  skipInvalid?: boolean;
+  progress?: boolean;
+  groupSize?: number;
+}
+
+export const ERROR_REPORT_COLUMNS = [
+  { name: 'file', label: '文件' },
+  { name: 'row', label: '行号' },
+  { name: 'field', label: '列' },
+  { name: 'value', label: '值' },
+  { name: 'reason', label: '原因' },
+];
+
+function errorReportPath(options: SettleCommandOptions): string {
+  return options.errors ?? options.out.replace(/(\.[^./]+)?$/, '.errors.csv');
+}
+
+async function writeErrorReport(path: string, problems: readonly BatchProblem[]): Promise<void> {
+  await writeTableFile(path, problems.map((p) => ({ ...p, value: p.value === undefined ? '' : String(p.value) })), ERROR_REPORT_COLUMNS);
+}
+
+/** The command's work, callable from tests without a process. */
+export async function runSettleCommand(ctx: PlatformContext, options: SettleCommandOptions): Promise<{ settled: number; skipped: number; invalid: number }> {
+  for (const file of [options.persons, options.claims]) {
+    if (file && !existsSync(file)) throw new Error(`文件不存在: ${file}`);
+  }
+  const overrides = parseParamOverrides(ctx.params, options.param, 'medical.');
+  const persons = options.persons ? await readTableFile(options.persons, PERSON_COLUMNS) : undefined;
+  const claims = await readTableFile(options.claims, CLAIM_COLUMNS);
+
+  const bar = progressBar('结算', options.progress !== false);
+  const sink = openTableSink(options.out, BILL_COLUMNS);
+  let started = false;
+  let result;
+  try {
+    result = await settleBatch(ctx, {
+      ...(persons ? { persons } : {}),
+      claims,
+      overrides,
+      skipInvalid: options.skipInvalid ?? false,
+      ...(options.groupSize ? { groupSize: options.groupSize } : {}),
+      onProgress: (done, total) => {
+        if (!started) bar.start(total);
+        started = true;
+        bar.update(done);
+      },
+      onBill: (bill) => sink.write(billFileRow(bill)),
+    });
+  } catch (error) {
+    await sink.close();
+    if (error instanceof PlatformError && error.code === 'ERR_MEDICAL_BATCH_INVALID') {
+      await writeErrorReport(errorReportPath(options), (error.problems ?? []) as BatchProblem[]);
+      console.error(`错误报告已写入 ${errorReportPath(options)}`);
+    }
+    throw error;
+  } finally {
+    if (started) bar.stop();
+  }
+  await sink.close();
+
+  if (result.invalid.length > 0) {
+    await writeErrorReport(errorReportPath(options), result.invalid);
+    console.error(`跳过 ${new Set(result.invalid.map((p) => `${p.file}:${p.row}`)).size} 行有错误的数据，错误报告已写入 ${errorReportPath(options)}`);
+  }
+  if (options.pushList) {
+    const ids = [...new Set(claims.rows.map((r) => (r.values.person_id ?? '').trim().toUpperCase()))];
+    const params = overrides.length > 0 ? ctx.params.withOverrides(overrides) : ctx.params;
+    const rows = [];
+    for (const year of result.years) rows.push(...(await pushList(ctx, year, { personIds: ids, params })));
+    await writeTableFile(options.pushList, rows.map((r) => ({ person_id: r.personId, year: r.year, burden: formatYuan(r.burden), county: r.county })), PUSH_LIST_COLUMNS);
+  }
+
+  console.error(
+    `结算完成：新结算 ${result.applied} 张，已结算跳过 ${result.skipped} 张${result.resumed ? '（续跑）' : ''}；参保人新增 ${result.persons.created}，更新 ${result.persons.updated}`,
+  );
+  return { settled: result.applied, skipped: result.skipped, invalid: result.invalid.length };
+}
+
+export function registerMedicalCommands(program: Command, open: () => Promise<PlatformContext>): void {
+  const medical = program.command('medical').description('医保：门诊共济、医疗救助一站式结算');
+
+  medical
+    .command('settle')
+    .description('批量结算费用单据 settle a file of claims (CSV/XLSX) and write the bills')
+    .option('--persons <file>', '参保人文件（CSV 或 XLSX）')
+    .requiredOption('--claims <file>', '费用单据文件（CSV 或 XLSX）')
+    .requiredOption('--out <file>', '结算单输出文件（.csv 或 .xlsx）')
+    .option('--push-list <file>', '推送名单输出文件（D4 第十三条）')
+    .option('--errors <file>', '错误报告文件（缺省为 <out>.errors.csv）')
+    .option('--param <name=value>', '参数调整，如 income_last_year=20000.00（可重复）', (v: string, prev: string[]) => [...prev, v], [])
+    .option('--skip-invalid', '跳过有错误的行，结算其余各行，并写出错误报告')
+    .option('--group-size <n>', '每个事务结算的单据数（缺省 1）', (v: string) => Number(v))
+    .option('--no-progress', '不显示进度条')
+    .action(async (options: SettleCommandOptions) => {
+      const ctx = await open();
+      await runSettleCommand(ctx, options);
+    });
+}
