@@ -41,6 +41,16 @@ export const medicalErrors = {
     message: '文件中有不合规的行，未保存任何数据；请按报告逐行修改后重新提交',
     en: 'the file has invalid rows; nothing was stored',
   },
+  ERR_MEDICAL_NO_ACCOUNT: {
+    status: 422,
+    message: '该参保人没有职工医保个人账户（城乡居民和单建统筹灵活就业人员不设个人账户）',
+    en: 'the person has no personal account',
+  },
+  ERR_MEDICAL_ACCOUNT_INSUFFICIENT: {
+    status: 422,
+    message: '个人账户余额不足',
+    en: 'the personal account balance is too low for this movement',
+  },
 } as const satisfies ErrorCatalogPart;
 
 export type MedicalErrorCode = keyof typeof medicalErrors;

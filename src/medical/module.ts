@@ -1,5 +1,5 @@
 import type { PlatformModule } from '../platform/module.ts';
-import { registerMedicalCommands } from './commands/settle.ts';
+import { registerMedicalCommands } from './commands/index.ts';
 import { medicalMigrations } from './storage/migrations.ts';
 
 /** The medical area as the platform sees it. */
@@ -8,6 +8,9 @@ export const medicalModule: PlatformModule = {
   title: '医保',
   migrations: medicalMigrations,
   commands: registerMedicalCommands,
+  // Loaded on use: service code imports the error catalog, which reads this
+  // module while it is assembled.
+  routes: async (app, ctx) => (await import('./routes/index.ts')).medicalRoutes(app, ctx),
   errors: {},
   rules: [],
   manifests: [],
