@@ -4,9 +4,10 @@
  */
 import { coreErrors, PlatformError, type ErrorSpec, type FieldProblem } from './core/errors.ts';
 import { modules } from './platform/modules.ts';
+import { authErrors } from './auth/errors.ts';
 
 function assemble(): Record<string, ErrorSpec> {
-  const catalog: Record<string, ErrorSpec> = { ...coreErrors };
+  const catalog: Record<string, ErrorSpec> = { ...coreErrors, ...authErrors };
   for (const module of modules) {
     for (const [code, spec] of Object.entries(module.errors)) {
       if (code in catalog) throw new Error(`error code ${code} defined twice`);

@@ -16,10 +16,13 @@ import { errorCatalog, platformError } from '../errorCatalog.ts';
 import { ROOT, type PlatformContext } from '../platform/context.ts';
 import { modules } from '../platform/modules.ts';
 import { coreRoutes } from './coreRoutes.ts';
+import { AUTH_ENFORCED_BY_DEFAULT, registerSecurity, type SecurityOptions } from './security.ts';
 
 export interface AppOptions {
   /** Serve web/dist when it exists (off in API tests). */
   serveWeb?: boolean;
+  /** Sessions, permissions, audit (src/server/security.ts); default AUTH_ENFORCED_BY_DEFAULT. */
+  auth?: SecurityOptions;
 }
 
 export async function buildApp(
@@ -31,6 +34,8 @@ export async function buildApp(
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
     bodyLimit: 64 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    // Behind a reverse proxy: its address(es), so request.ip is the client's.
+    ...(process.env.JIXI_TRUST_PROXY ? { trustProxy: process.env.JIXI_TRUST_PROXY } : {}),
   });
 
   await app.register(fastifySwagger, {
@@ -68,6 +73,7 @@ export async function buildApp(
     return reply.status(500).send({ code: 'ERR_CORE_INTERNAL', message: errorCatalog.ERR_CORE_INTERNAL!.message });
   });
 
+  await registerSecurity(app, ctx, { enforce: AUTH_ENFORCED_BY_DEFAULT, ...options.auth });
   await app.register(async (api) => coreRoutes(api, ctx), { prefix: '/api' });
   for (const module of modules) {
     if (!module.routes) continue;

@@ -1,0 +1,108 @@
+/**
+ * Who may call which route, and which records they may touch: the one
+ * place where access is declared. Every route under /api must appear here;
+ * one that does not is denied at run time (ERR_AUTH_ROUTE_UNDECLARED) and
+ * fails test/auth/permissionMatrix.test.ts, which calls every route as
+ * every role and checks the answer against this table.
+ *
+ * Keys are `METHOD /full/path/:param` as Fastify registers them. Areas add
+ * their own routes in their section below.
+ */
+import type { Role } from './roles.ts';
+
+/**
+ * Where a request names the county or entity it concerns. `record` means
+ * the handler loads records and checks each with `request.scope`; the
+ * platform refuses to send a successful answer from such a route when the
+ * handler did not (fail closed).
+ */
+export type ScopeLocation = `params.${string}` | `query.${string}` | `body.${string}` | 'record';
+
+export interface RecordScope {
+  /** A county-bound officer sees that county only. */
+  county?: ScopeLocation;
+  /** A 市场主体 sees only itself. */
+  entity?: ScopeLocation;
+}
+
+export interface RouteAccess {
+  /** `public`: no session needed; `any`: any signed-in caller; or the roles allowed. */
+  roles: 'public' | 'any' | readonly Role[];
+  scope?: RecordScope;
+  /** Reads of credit results or personal records go into the audit trail. */
+  auditRead?: boolean;
+  /** Returns personal records: names and ID numbers masked for roles without the need. */
+  personal?: boolean;
+  /** Rows leave the system (CSV/XLSX): masked as above, and the audit trail records who took them. */
+  export?: boolean;
+  /** State-changing route exempt from the CSRF check (no session exists yet). */
+  csrfExempt?: boolean;
+}
+
+/** Which office may add a dated version of a parameter, by the id's domain. */
+export const PARAM_EDITORS: Readonly<Record<string, readonly Role[]>> = {
+  medical: ['medical_office'],
+  credit: ['credit_office'],
+  price: ['price_office'],
+  disability: ['disabled_federation'],
+};
+
+export const permissions: Readonly<Record<string, RouteAccess>> = {
+  // ── platform: published documents and parameters are public information
+  'GET /api/health': { roles: 'public' },
+  'GET /api/documents': { roles: 'public' },
+  'GET /api/params': { roles: 'public' },
+  'GET /api/params/:id': { roles: 'public' },
+  'GET /api/articles': { roles: 'public' },
+  'GET /api/errors': { roles: 'public' },
+  // A new dated version of a parameter: the area's own city-level office
+  // (PARAM_EDITORS); checked again per parameter in the handler.
+  'POST /api/params/:id/versions': { roles: ['medical_office', 'credit_office', 'price_office', 'disabled_federation'] },
+
+  // ── accounts and sessions
+  'POST /api/auth/login': { roles: 'public', csrfExempt: true },
+  'POST /api/auth/logout': { roles: 'any' },
+  'GET /api/auth/me': { roles: 'any' },
+  'POST /api/auth/password': { roles: 'any' },
+  'POST /api/auth/totp/setup': { roles: 'any' },
+  'POST /api/auth/totp/confirm': { roles: 'any' },
+  'GET /api/auth/roles': { roles: 'any' },
+  'GET /api/auth/users': { roles: ['admin'] },
+  'POST /api/auth/users': { roles: ['admin'] },
+  'PATCH /api/auth/users/:id': { roles: ['admin'] },
+  'POST /api/auth/users/:id/password': { roles: ['admin'] },
+  'POST /api/auth/users/:id/tokens': { roles: ['admin'] },
+  'DELETE /api/auth/tokens/:id': { roles: ['admin'] },
+
+  // ── audit trail
+  'GET /api/audit': { roles: ['admin'] },
+  'GET /api/audit/verify': { roles: ['admin'] },
+};
+
+/** Outside /api only static files and the API document are served: public. */
+export function accessFor(method: string, url: string): RouteAccess | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  const declared = permissions[`${m} ${url}`];
+  if (declared) return declared;
+  if (!url.startsWith('/api') && (m === 'GET' || m === 'OPTIONS')) return { roles: 'public' };
+  return undefined;
+}
+
+export function roleAllowed(access: RouteAccess, role: Role | undefined): boolean {
+  if (access.roles === 'public') return true;
+  if (!role) return false;
+  if (access.roles === 'any') return true;
+  return access.roles.includes(role);
+}
+
+/** Declarations that cannot work: an entity allowed without an entity scope. */
+export function declarationProblems(): string[] {
+  const problems: string[] = [];
+  for (const [key, access] of Object.entries(permissions)) {
+    if (!/^(GET|POST|PUT|PATCH|DELETE) \/api\//.test(key)) problems.push(`${key}: key must be "METHOD /api/…"`);
+    const roles = access.roles;
+    const admitsEntity = roles === 'any' ? false : roles !== 'public' && roles.includes('entity');
+    if (admitsEntity && !access.scope?.entity) problems.push(`${key}: admits role entity but declares no entity scope`);
+  }
+  return problems;
+}
