@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../platform/module.ts';
+import { creditRules } from './rules/index.ts';
 
 /** The credit area as the platform sees it. */
 export const creditModule: PlatformModule = {
@@ -6,6 +7,6 @@ export const creditModule: PlatformModule = {
   title: '信用',
   migrations: {},
   errors: {},
-  rules: [],
-  manifests: [],
+  rules: creditRules,
+  manifests: ['params/d2-credit/articles.yaml'],
 };
