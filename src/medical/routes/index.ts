@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { isIsoDate } from '../../core/dates.ts';
 import { formatYuan, parseYuan } from '../../core/money.ts';
-import { fail } from '../../errorCatalog.ts';
+import { fail } from '../services/fail.ts';
 import { formatFromName, readTable, writeTable, type ColumnSpec, type OutputColumn, type ReadResult, type TableFormat } from '../../io/table.ts';
 import { batchRun } from '../../platform/batch.ts';
 import { parseParamOverrides } from '../../platform/batchParams.ts';

@@ -9,7 +9,7 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import type { ParamRegistry } from '../../core/params/registry.ts';
 import type { ParamOverride } from '../../core/params/types.ts';
-import { fail } from '../../errorCatalog.ts';
+import { fail } from './fail.ts';
 import type { ReadResult } from '../../io/table.ts';
 import { batchRunId, digestOf, runBatch, type BatchOutcome } from '../../platform/batch.ts';
 import type { PlatformContext } from '../../platform/context.ts';
