@@ -1,0 +1,85 @@
+/**
+ * Every page: its address, title, department, the endpoints it needs (the
+ * menu shows it only when the OpenAPI document offers them all) and its
+ * breadcrumb parent. Pages load on demand so each keeps its own bundle.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface PageProps {
+  params: Record<string, string>;
+}
+
+export interface PageRoute {
+  path: string;
+  title: string;
+  section?: string;
+  /** Shown in the menu (detail pages are reached from their list). */
+  menu?: boolean;
+  /** "GET /api/params" … */
+  needs: readonly string[];
+  parent?: string;
+  component: LazyExoticComponent<ComponentType<PageProps>>;
+}
+
+export const ROUTES: readonly PageRoute[] = [
+  { path: '/', title: '首页', needs: [], component: lazy(() => import('./pages/HomePage.tsx')) },
+  { path: '/search', title: '搜索', needs: [], parent: '/', component: lazy(() => import('./pages/SearchPage.tsx')) },
+
+  // 政策参数: the core endpoints every area shares.
+  {
+    path: '/params',
+    title: '政策参数',
+    section: 'platform',
+    menu: true,
+    needs: ['GET /api/params'],
+    component: lazy(() => import('./pages/platform/ParamsPage.tsx')),
+  },
+  {
+    path: '/params/:id',
+    title: '参数详情',
+    section: 'platform',
+    needs: ['GET /api/params/{id}'],
+    parent: '/params',
+    component: lazy(() => import('./pages/platform/ParamDetailPage.tsx')),
+  },
+  {
+    path: '/articles',
+    title: '条款对照',
+    section: 'platform',
+    menu: true,
+    needs: ['GET /api/articles'],
+    component: lazy(() => import('./pages/platform/ArticlesPage.tsx')),
+  },
+  {
+    path: '/documents',
+    title: '政策文件',
+    section: 'platform',
+    menu: true,
+    needs: ['GET /api/documents'],
+    component: lazy(() => import('./pages/platform/DocumentsPage.tsx')),
+  },
+  {
+    path: '/errors',
+    title: '错误代码',
+    section: 'platform',
+    menu: true,
+    needs: ['GET /api/errors'],
+    component: lazy(() => import('./pages/platform/ErrorsPage.tsx')),
+  },
+
+  // A department whose API has landed before its pages: list what it offers.
+  {
+    path: '/catalog/:tag',
+    title: '接口目录',
+    needs: [],
+    component: lazy(() => import('./pages/CatalogPage.tsx')),
+  },
+];
+
+export function findRoute(pathname: string, match: (pattern: string, path: string) => Record<string, string> | null) {
+  for (const route of ROUTES) {
+    const params = match(route.path, pathname);
+    if (params) return { route, params };
+  }
+  return undefined;
+}
