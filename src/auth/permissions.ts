@@ -37,6 +37,12 @@ export interface RouteAccess {
   export?: boolean;
   /** State-changing route exempt from the CSRF check (no session exists yet). */
   csrfExempt?: boolean;
+  /**
+   * Only city-wide callers (no county binding): the route touches records
+   * of several counties at once (a file of claims, the fund) and cannot be
+   * narrowed to one.
+   */
+  cityWideOnly?: boolean;
 }
 
 /** Which office may add a dated version of a parameter, by the id's domain. */
@@ -58,6 +64,29 @@ export const permissions: Readonly<Record<string, RouteAccess>> = {
   // A new dated version of a parameter: the area's own city-level office
   // (PARAM_EDITORS); checked again per parameter in the handler.
   'POST /api/params/:id/versions': { roles: ['medical_office', 'credit_office', 'price_office', 'disabled_federation'] },
+
+  // ── medical (D4 医疗救助, D5 门诊共济): 医保经办 settles; 民政 and 乡村振兴
+  // receive the lists of D4 第十三条; 财政 shares the fund's shortfall (第十九条).
+  'POST /api/medical/persons': { roles: ['medical_office'], scope: { county: 'body.county' }, personal: true },
+  'POST /api/medical/persons/import': { roles: ['medical_office'], cityWideOnly: true },
+  'GET /api/medical/persons': { roles: ['medical_office', 'civil_affairs', 'rural_revitalization'], scope: { county: 'query.county' }, personal: true, auditRead: true },
+  'GET /api/medical/persons/:personId': { roles: ['medical_office', 'civil_affairs', 'rural_revitalization'], scope: { county: 'record' }, personal: true, auditRead: true },
+  'GET /api/medical/persons/:personId/bills': { roles: ['medical_office'], scope: { county: 'record' }, personal: true, auditRead: true },
+  'GET /api/medical/persons/:personId/accumulators/:year': { roles: ['medical_office'], scope: { county: 'record' }, personal: true, auditRead: true },
+  'GET /api/medical/persons/:personId/account': { roles: ['medical_office'], scope: { county: 'record' }, personal: true, auditRead: true },
+  'POST /api/medical/persons/:personId/account/movements': { roles: ['medical_office'], cityWideOnly: true },
+  'POST /api/medical/claims': { roles: ['medical_office'], cityWideOnly: true, personal: true },
+  'POST /api/medical/claims/preview': { roles: ['medical_office'], cityWideOnly: true, personal: true },
+  'POST /api/medical/claims/:claimId/reversal': { roles: ['medical_office'], cityWideOnly: true },
+  'GET /api/medical/bills/:claimId': { roles: ['medical_office'], scope: { county: 'record' }, personal: true, auditRead: true },
+  'POST /api/medical/batches': { roles: ['medical_office'], cityWideOnly: true },
+  'GET /api/medical/batches/:runId': { roles: ['medical_office'], cityWideOnly: true },
+  'GET /api/medical/templates/:kind': { roles: 'any' },
+  'GET /api/medical/push-list': { roles: ['medical_office', 'civil_affairs', 'rural_revitalization'], scope: { county: 'record' }, personal: true, export: true },
+  'GET /api/medical/watch-list': { roles: ['medical_office', 'civil_affairs', 'rural_revitalization'], scope: { county: 'record' }, personal: true, export: true },
+  'GET /api/medical/fund/:year': { roles: ['medical_office', 'finance'], scope: { county: 'query.county' } },
+  'PUT /api/medical/fund/:year/budgets/:county': { roles: ['medical_office', 'finance'], cityWideOnly: true },
+  'PUT /api/medical/fund/:year/surplus': { roles: ['medical_office', 'finance'], cityWideOnly: true },
 
   // ── accounts and sessions
   'POST /api/auth/login': { roles: 'public', csrfExempt: true },

@@ -86,6 +86,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     sessions: SessionService;
+    /** Every route registered, as `METHOD /url`, for the permission matrix. */
+    registeredRoutes: Array<{ method: string; url: string }>;
     audit: AuditWriter;
     authSettings: AuthSettings;
     authEnforced: boolean;
@@ -181,6 +183,18 @@ export async function registerSecurity(app: FastifyInstance, ctx: PlatformContex
   const audit = auditWriter(ctx.store.db);
   const sessions = new SessionService(ctx.store.db, settings, (e) => audit.append(e), options.now);
 
+  const registered: Array<{ method: string; url: string }> = [];
+  app.decorate('registeredRoutes', registered);
+  app.addHook('onRoute', (route) => {
+    for (const method of ([] as string[]).concat(route.method)) {
+      if (method !== 'HEAD') registered.push({ method, url: route.url });
+    }
+  });
+  app.addHook('onReady', async () => {
+    const undeclared = registered.filter((r) => r.url.startsWith('/api') && !accessFor(r.method, r.url));
+    // Denied at run time; said loudly at start so nobody wonders why.
+    if (undeclared.length && enforce) app.log.error({ routes: undeclared.map((r) => `${r.method} ${r.url}`) }, 'routes without a permission declaration are denied');
+  });
   app.decorate('sessions', sessions);
   app.decorate('audit', audit);
   app.decorate('authSettings', settings);
@@ -252,6 +266,7 @@ export async function registerSecurity(app: FastifyInstance, ctx: PlatformContex
     if (access!.roles === 'public') return;
     if (!request.caller) throw platformError('ERR_AUTH_REQUIRED');
     if (!roleAllowed(access!, request.caller.role)) await deny(request, 'ERR_AUTH_FORBIDDEN');
+    if (access!.cityWideOnly && request.caller.county) await deny(request, 'ERR_AUTH_OUT_OF_SCOPE', { why: 'city-wide route' });
 
     // Cookies ride along on cross-site requests; a token the attacker's page
     // cannot read must ride along too. API tokens are not ambient: exempt.
