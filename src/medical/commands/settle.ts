@@ -28,6 +28,8 @@ export interface SettleCommandOptions {
   skipInvalid?: boolean;
   progress?: boolean;
   groupSize?: number;
+  /** No summary lines on stderr (tests). */
+  quiet?: boolean;
 }
 
 export const ERROR_REPORT_COLUMNS = [
@@ -77,7 +79,7 @@ export async function runSettleCommand(ctx: PlatformContext, options: SettleComm
     await sink.close();
     if (error instanceof PlatformError && error.code === 'ERR_MEDICAL_BATCH_INVALID') {
       await writeErrorReport(errorReportPath(options), (error.problems ?? []) as BatchProblem[]);
-      console.error(`错误报告已写入 ${errorReportPath(options)}`);
+      if (!options.quiet) console.error(`错误报告已写入 ${errorReportPath(options)}`);
     }
     throw error;
   } finally {
@@ -87,7 +89,7 @@ export async function runSettleCommand(ctx: PlatformContext, options: SettleComm
 
   if (result.invalid.length > 0) {
     await writeErrorReport(errorReportPath(options), result.invalid);
-    console.error(`跳过 ${new Set(result.invalid.map((p) => `${p.file}:${p.row}`)).size} 行有错误的数据，错误报告已写入 ${errorReportPath(options)}`);
+    if (!options.quiet) console.error(`跳过 ${new Set(result.invalid.map((p) => `${p.file}:${p.row}`)).size} 行有错误的数据，错误报告已写入 ${errorReportPath(options)}`);
   }
   if (options.pushList) {
     const ids = [...new Set(claims.rows.map((r) => (r.values.person_id ?? '').trim().toUpperCase()))];
@@ -97,7 +99,7 @@ export async function runSettleCommand(ctx: PlatformContext, options: SettleComm
     await writeTableFile(options.pushList, rows.map((r) => ({ person_id: r.personId, year: r.year, burden: formatYuan(r.burden), county: r.county })), PUSH_LIST_COLUMNS);
   }
 
-  console.error(
+  if (!options.quiet) console.error(
     `结算完成：新结算 ${result.applied} 张，已结算跳过 ${result.skipped} 张${result.resumed ? '（续跑）' : ''}；参保人新增 ${result.persons.created}，更新 ${result.persons.updated}`,
   );
   return { settled: result.applied, skipped: result.skipped, invalid: result.invalid.length };
