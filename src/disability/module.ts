@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../platform/module.ts';
+import { disabilityRules } from './rules/index.ts';
 
 /** The disability area as the platform sees it. */
 export const disabilityModule: PlatformModule = {
@@ -6,6 +7,6 @@ export const disabilityModule: PlatformModule = {
   title: '残联',
   migrations: {},
   errors: {},
-  rules: [],
-  manifests: [],
+  rules: disabilityRules,
+  manifests: ['params/d1-disability/articles.yaml'],
 };
