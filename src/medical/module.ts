@@ -1,5 +1,7 @@
 import type { PlatformModule } from '../platform/module.ts';
 import { registerMedicalCommands } from './commands/index.ts';
+import { medicalErrors } from './errors.ts';
+import { MEDICAL_MANIFESTS, medicalRules } from './rules/rules.ts';
 import { medicalMigrations } from './storage/migrations.ts';
 
 /** The medical area as the platform sees it. */
@@ -11,7 +13,7 @@ export const medicalModule: PlatformModule = {
   // Loaded on use: service code imports the error catalog, which reads this
   // module while it is assembled.
   routes: async (app, ctx) => (await import('./routes/index.ts')).medicalRoutes(app, ctx),
-  errors: {},
-  rules: [],
-  manifests: [],
+  errors: medicalErrors,
+  rules: medicalRules,
+  manifests: MEDICAL_MANIFESTS,
 };
