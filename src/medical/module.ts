@@ -13,6 +13,9 @@ export const medicalModule: PlatformModule = {
   // Loaded on use: service code imports the error catalog, which reads this
   // module while it is assembled.
   routes: async (app, ctx) => (await import('./routes/index.ts')).medicalRoutes(app, ctx),
+  seedDemo: async (ctx, options) => {
+    await (await import('./demo/seed.ts')).seedMedicalDemo(ctx, options);
+  },
   errors: medicalErrors,
   rules: medicalRules,
   manifests: MEDICAL_MANIFESTS,
