@@ -9,6 +9,9 @@ import { seedDemo } from '../platform/demo.ts';
 import { modules } from '../platform/modules.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { progressBar } from './progress.ts';
+import { securityCommands } from '../auth/commands.ts';
+import { registryWithStoredVersions } from '../auth/paramVersions.ts';
+import { backupCommands } from '../platform/backupCommands.ts';
 
 const program = new Command();
 program
@@ -23,6 +26,8 @@ async function open(): Promise<PlatformContext> {
     ...(db ? { databaseUrl: db } : {}),
     logger: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }),
   });
+  // Batches use the parameters as officers amended them (param_version).
+  opened.params = await registryWithStoredVersions(opened.store);
   return opened;
 }
 
@@ -86,6 +91,8 @@ params
   });
 
 for (const module of modules) module.commands?.(program, open);
+securityCommands(program, open);
+backupCommands(program, open);
 
 try {
   await program.parseAsync(process.argv);
