@@ -5,6 +5,7 @@
  * completed, without duplicates, by running it again.
  */
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 
 import { formatYuan } from '../../core/money.ts';
 import { PlatformError } from '../../core/errors.ts';
@@ -76,7 +77,9 @@ export async function runSettleCommand(ctx: PlatformContext, options: SettleComm
       onBill: (bill) => sink.write(billFileRow(bill)),
     });
   } catch (error) {
+    // A refused or failed run leaves no bill file that could pass for output.
     await sink.close();
+    await rm(options.out, { force: true });
     if (error instanceof PlatformError && error.code === 'ERR_MEDICAL_BATCH_INVALID') {
       await writeErrorReport(errorReportPath(options), (error.problems ?? []) as BatchProblem[]);
       if (!options.quiet) console.error(`错误报告已写入 ${errorReportPath(options)}`);

@@ -111,13 +111,18 @@ async function checkInput(ctx: PlatformContext, input: SettleBatchInput): Promis
       claims.push(claim);
     }
   }
+  // The report reads like the files: persons first, then by row.
+  const fileOrder = (p: BatchProblem) => (p.file === 'persons' ? 0 : 1);
+  problems.sort((a, b) => fileOrder(a) - fileOrder(b) || (a.row ?? 0) - (b.row ?? 0));
   return { records: persons.records, claims, problems };
 }
 
 export async function settleBatch(ctx: PlatformContext, input: SettleBatchInput): Promise<SettleBatchResult> {
   const checked = await checkInput(ctx, input);
-  const structural = checked.problems.some((p) => p.row === 1 && p.reason.startsWith('缺少列'));
-  if (checked.problems.length > 0 && (!input.skipInvalid || structural)) {
+  // A missing column makes every row bad: report the column alone.
+  const structural = checked.problems.filter((p) => p.row === 1);
+  if (structural.length > 0) fail('ERR_MEDICAL_BATCH_INVALID', { problems: structural, details: { invalidRows: 0 } });
+  if (checked.problems.length > 0 && !input.skipInvalid) {
     fail('ERR_MEDICAL_BATCH_INVALID', { problems: checked.problems, details: { invalidRows: countRows(checked.problems) } });
   }
 

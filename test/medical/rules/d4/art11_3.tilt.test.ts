@@ -50,7 +50,7 @@ describe('d4.art11_3.tilt (D4 §11(3))', () => {
   });
 
   test('burden exactly at the threshold, not over: no tilt', () => {
-    // dibao eligible 33333.33? use income 10000 -> threshold 5000; eligible 16666.67 x 70% = 11666.67, burden 5000.00
+    // income 10000 -> threshold 5000; dibao eligible 16666.67 x 70% = 11666.67, burden 5000.00
     const params = withParams([{ id: PARAM.incomeLastYear, value: '10000.00' }]);
     const person = resident('dibao');
     const [bill] = settleInOrder(person, [claim(person, { kind: 'inpatient', total: '16666.67' })], params);
