@@ -19,6 +19,7 @@ import {
   type Claim,
   type Employment,
   type Person,
+  type RetroactiveClaim,
 } from '../../../src/medical/rules/index.ts';
 import { loadParams } from '../../../src/platform/context.ts';
 import { readExample } from './examples.ts';
@@ -193,11 +194,13 @@ describe('retroactive settlement (D4 §14)', () => {
     assert.equal(decision.outcome, 'decided');
     if (decision.outcome !== 'decided') return;
 
+    const results: RetroactiveClaim[] = decision.result.claims;
+    const byId = new Map(results.map((r) => [r.claimId, r]));
     for (const expected of c.claims) {
-      const got = decision.result.claims.find((r) => r.claimId === expected.claim_id)!;
+      const got = byId.get(expected.claim_id)!;
       assert.equal(formatYuan(got.assistance), expected.assistance, `${expected.claim_id}: ${expected.why}`);
     }
-    assert.equal(decision.result.claims.find((r) => r.claimId === 'r-1')!.outcome, 'outside_window');
-    assert.equal(decision.result.claims.find((r) => r.claimId === 'r-2')!.outcome, 'no_rule_in_force');
+    assert.equal(byId.get('r-1')!.outcome, 'outside_window');
+    assert.equal(byId.get('r-2')!.outcome, 'no_rule_in_force');
   });
 });
