@@ -1,12 +1,18 @@
 import type { PlatformModule } from '../platform/module.ts';
+import { disabilityErrors } from './errors.ts';
 import { disabilityRules } from './rules/index.ts';
+import { disabilityMigrations } from './storage/migrations.ts';
 
-/** The disability area as the platform sees it. */
+/**
+ * The disability area as the platform sees it (鸡政规〔2022〕8号). Routes,
+ * commands and the demonstration data are loaded on use: service code
+ * imports the error catalog, which reads this module while it is assembled.
+ */
 export const disabilityModule: PlatformModule = {
   name: 'disability',
   title: '残联',
-  migrations: {},
-  errors: {},
+  migrations: disabilityMigrations,
+  errors: disabilityErrors,
   rules: disabilityRules,
   manifests: ['params/d1-disability/articles.yaml'],
 };
