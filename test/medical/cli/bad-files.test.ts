@@ -9,7 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { PlatformError } from '../../../src/core/errors.ts';
+import { PlatformError, type FieldProblem } from '../../../src/core/errors.ts';
 import { readTableFile, writeTable } from '../../../src/io/table.ts';
 import type { PlatformContext } from '../../../src/platform/context.ts';
 import { ERROR_REPORT_COLUMNS, runSettleCommand } from '../../../src/medical/commands/settle.ts';
@@ -66,7 +66,7 @@ describeEachDatabase('jixi medical settle, bad files', (db) => {
 
       for (const [i, bad] of BAD_CLAIMS.entries()) {
         const row = i + 3;
-        const problem = error.problems?.find((p) => p.row === row && p.field === bad.field);
+        const problem: FieldProblem | undefined = error.problems?.find((p) => p.row === row && p.field === bad.field);
         assert.ok(problem, `row ${row} ${bad.field} reported`);
         assert.equal(problem.value, bad.value);
         assert.match(problem.reason, bad.reason);
