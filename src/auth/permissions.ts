@@ -9,6 +9,7 @@
  * their own routes in their section below.
  */
 import type { Role } from './roles.ts';
+import { creditRouteAccess } from '../credit/routes/access.ts';
 
 /**
  * Where a request names the county or entity it concerns. `record` means
@@ -87,6 +88,10 @@ export const permissions: Readonly<Record<string, RouteAccess>> = {
   'GET /api/medical/fund/:year': { roles: ['medical_office', 'finance'], scope: { county: 'query.county' } },
   'PUT /api/medical/fund/:year/budgets/:county': { roles: ['medical_office', 'finance'], cityWideOnly: true },
   'PUT /api/medical/fund/:year/surplus': { roles: ['medical_office', 'finance'], cityWideOnly: true },
+
+  // ── credit (D2 信用分级分类监管): declared beside the credit routes, from
+  // the same grants the handlers check.
+  ...creditRouteAccess,
 
   // ── accounts and sessions
   'POST /api/auth/login': { roles: 'public', csrfExempt: true },

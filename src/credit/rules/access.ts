@@ -18,46 +18,63 @@ export const accessLogRule: RuleDeclaration = {
   title: '信用评价结果查询使用留痕（谁、查什么、何时、为何）',
 };
 
-export const ROLES = ['credit_office', 'supervisor', 'approver', 'inspector', 'auditor', 'entity'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  credit_office: '市诚信办（信用主管部门）',
-  supervisor: '行业监管部门',
-  approver: '行政审批部门',
-  inspector: '检查人员',
-  auditor: '监督审计人员',
-  entity: '市场主体（本主体）',
-};
-
-/** What a caller may do; reads of results are logged. */
+/**
+ * Roles are those of the platform's accounts (src/auth/roles.ts): the
+ * credit office and sector regulators work with results in full; other
+ * government offices use the grade and the yes/no answers in their
+ * approvals and services; the system administrator reviews the read log
+ * but sees no result; an entity sees its own.
+ */
 export type Permission =
-  | 'result.read' // score, breakdown, history of any entity
-  | 'result.summary' // grade and category only, and entitlement answers
-  | 'result.own' // own results only
+  | 'result.read' // score, breakdown, history, measures of any entity
+  | 'result.summary' // grade, category and entitlement answers
+  | 'result.own' // own results only (role entity)
   | 'record.write'
   | 'record.read'
+  | 'entity.write'
   | 'model.write'
   | 'plan.write'
   | 'plan.read'
   | 'workflow.decide'
   | 'workflow.file'
   | 'access_log.read'
-  | 'entity.write'
   | 'batch.run';
 
-const GRANTS: Record<Role, readonly Permission[]> = {
-  credit_office: ['result.read', 'result.summary', 'record.write', 'record.read', 'model.write', 'plan.write', 'plan.read', 'workflow.decide', 'access_log.read', 'entity.write', 'batch.run'],
-  supervisor: ['result.read', 'result.summary', 'record.write', 'record.read', 'model.write', 'plan.write', 'plan.read', 'workflow.decide'],
-  approver: ['result.summary'],
-  inspector: ['plan.read'],
-  auditor: ['access_log.read'],
+const SUMMARY: readonly Permission[] = ['result.summary'];
+
+const GRANTS: Readonly<Record<string, readonly Permission[]>> = {
+  credit_office: ['result.read', 'result.summary', 'record.write', 'record.read', 'entity.write', 'model.write', 'plan.write', 'plan.read', 'workflow.decide', 'workflow.file', 'access_log.read', 'batch.run'],
+  regulator: ['result.read', 'result.summary', 'record.write', 'record.read', 'entity.write', 'model.write', 'plan.write', 'plan.read', 'workflow.decide'],
+  admin: ['access_log.read'],
   entity: ['result.own', 'workflow.file'],
+  finance: SUMMARY,
+  medical_office: SUMMARY,
+  civil_affairs: SUMMARY,
+  rural_revitalization: SUMMARY,
+  price_office: SUMMARY,
+  disabled_federation: SUMMARY,
 };
+
+export const CREDIT_ROLE_LABELS: Readonly<Record<string, string>> = {
+  credit_office: '市诚信办（营商环境建设监督局）',
+  regulator: '行业监管部门',
+  admin: '系统管理员',
+  entity: '市场主体（本主体）',
+  finance: '财政部门',
+  medical_office: '医保部门',
+  civil_affairs: '民政部门',
+  rural_revitalization: '乡村振兴部门',
+  price_office: '价格主管部门',
+  disabled_federation: '残联',
+};
+
+export function permissionsOf(role: string): readonly Permission[] {
+  return GRANTS[role] ?? [];
+}
 
 export interface Caller {
   user: string;
-  role: Role;
+  role: string;
   /** 统一社会信用代码 the caller acts for (role entity). */
   entity?: string;
   department?: string;
@@ -66,7 +83,7 @@ export interface Caller {
 export type AccessDecision = { allowed: true } | { allowed: false; reason: string };
 
 export function hasPermission(caller: Caller, permission: Permission): boolean {
-  return GRANTS[caller.role].includes(permission);
+  return permissionsOf(caller.role).includes(permission);
 }
 
 /**
@@ -83,6 +100,6 @@ export function mayReadResult(caller: Caller, uscc: string, depth: 'full' | 'sum
   if (depth === 'summary' && hasPermission(caller, 'result.summary')) return { allowed: true };
   return {
     allowed: false,
-    reason: `${ROLE_LABELS[caller.role]}无权查看${depth === 'full' ? '信用评价明细' : '信用等级'}（D2 二(二)3：仅供政府部门在审批、监管和服务中按职责使用）`,
+    reason: `${CREDIT_ROLE_LABELS[caller.role] ?? caller.role}无权查看${depth === 'full' ? '信用评价明细' : '信用等级'}（D2 二(二)3：仅供政府部门在审批、监管和服务中按职责使用）`,
   };
 }

@@ -8,18 +8,23 @@ const other = '91230302MA1AAA0267';
 
 describe('d2.part2_2_3.result_access', () => {
   test('an entity reading its own result, allowed; another entity, refused', () => {
-    const caller = { user: 'u1', role: 'entity' as const, entity: own };
+    const caller = { user: 'u1', role: 'entity', entity: own };
     assert.deepEqual(mayReadResult(caller, own, 'full'), { allowed: true });
     assert.equal(mayReadResult(caller, other, 'full').allowed, false);
   });
 
-  test('an approver, grade only; full breakdown refused', () => {
-    const caller = { user: 'a1', role: 'approver' as const };
+  test('a finance officer (approvals), grade only; full breakdown refused', () => {
+    const caller = { user: 'a1', role: 'finance' };
     assert.equal(mayReadResult(caller, own, 'summary').allowed, true);
     assert.equal(mayReadResult(caller, own, 'full').allowed, false);
   });
 
-  test('an auditor, no results at all (log only)', () => {
-    assert.equal(mayReadResult({ user: 'x', role: 'auditor' }, own, 'summary').allowed, false);
+  test('the system administrator, no results at all (log only)', () => {
+    assert.equal(mayReadResult({ user: 'x', role: 'admin' }, own, 'summary').allowed, false);
   });
+});
+
+test('a regulator, full breakdown; an unknown role, nothing', () => {
+  assert.equal(mayReadResult({ user: 'r', role: 'regulator' }, own, 'full').allowed, true);
+  assert.equal(mayReadResult({ user: 'z', role: 'nobody' }, own, 'summary').allowed, false);
 });
