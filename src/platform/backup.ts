@@ -91,7 +91,7 @@ export async function listTables(store: DatabaseHandle): Promise<string[]> {
   return ordered;
 }
 
-async function primaryKey(store: DatabaseHandle, table: string): Promise<string[]> {
+async function primaryKey(store: DatabaseHandle, table: string, db: AnyDb = store.db as AnyDb): Promise<string[]> {
   if (store.dialect === 'postgres') {
     const result = await sql<{ column: string }>`
       select a.attname as column
@@ -100,10 +100,10 @@ async function primaryKey(store: DatabaseHandle, table: string): Promise<string[
       join pg_namespace n on n.oid = c.relnamespace
       join pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)
       where i.indisprimary and c.relname = ${table} and n.nspname = current_schema()
-      order by array_position(i.indkey, a.attnum)`.execute(store.db);
+      order by array_position(i.indkey, a.attnum)`.execute(db);
     return result.rows.map((r) => r.column);
   }
-  const result = await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${table})`.execute(store.db);
+  const result = await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${table})`.execute(db);
   return result.rows.filter((r) => r.pk > 0).sort((a, b) => a.pk - b.pk).map((r) => r.name);
 }
 
@@ -132,7 +132,8 @@ export async function* readAllRows(
 ): AsyncGenerator<Record<string, unknown>> {
   const db = options.db ?? (store.db as AnyDb);
   const pageSize = options.pageSize ?? 1000;
-  const key = await primaryKey(store, table);
+  // Inside a transaction on SQLite the one connection is taken: ask through it.
+  const key = await primaryKey(store, table, db);
   const order = key.length ? key : ['*'];
   if (key.length === 1) {
     let last: unknown;
