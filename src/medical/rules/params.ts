@@ -197,6 +197,8 @@ export interface FundParams {
 
 export interface MedicalSnapshot {
   date: IsoDate;
+  /** Calendar year of the date: the accumulators' year. */
+  year: number;
   pooling: PoolingParams | null;
   account: AccountParams | null;
   assistance: AssistanceParams | null;
@@ -251,6 +253,7 @@ export function buildSnapshot(registry: ParamRegistry, date: IsoDate): MedicalSn
 
   return {
     date,
+    year: Number(date.slice(0, 4)),
     pooling: d5 ? poolingParams(read, d5) : null,
     account: d5 ? accountParams(read, d5) : null,
     assistance: d4 ? assistanceParams(read, d4) : null,

@@ -35,7 +35,10 @@ export function settleBatch(
 ): BatchResult {
   const byId = new Map<string, Person>();
   for (const person of persons) byId.set(person.personId, person);
+  // The caller's states are shared until a person's first claim, then
+  // replaced by this batch's own copy, which is updated claim by claim.
   const states = new Map<string, PersonState>(options.states ?? []);
+  const owned = new Set<PersonState>();
   const ordered = inDateOrder(claims);
 
   const bills: Bill[] = new Array(ordered.length);
@@ -54,10 +57,16 @@ export function settleBatch(
       });
     }
 
-    const state = states.get(claim.personId) ?? initialState();
+    let state = states.get(claim.personId);
+    if (state === undefined || !owned.has(state)) {
+      state = state ? { account: state.account, accumulators: state.accumulators } : initialState();
+      states.set(claim.personId, state);
+      owned.add(state);
+    }
     const bill = settleClaim(person, claim, state, params, settleOptions);
     bills[i] = bill;
-    states.set(claim.personId, { account: bill.accountAfter, accumulators: bill.accumulatorsAfter });
+    state.account = bill.accountAfter;
+    state.accumulators = bill.accumulatorsAfter;
 
     const monitoring = params.on(claim.date).monitoring;
     if (!monitoring) continue;

@@ -44,7 +44,7 @@ export function settleClaim(
 
   const snapshot = params.on(claim.date);
   const trace = new Trace(options?.explain === true);
-  const before = accumulatorsFor(Number(claim.date.slice(0, 4)), state.accumulators);
+  const before = accumulatorsFor(snapshot.year, state.accumulators);
   trace.article('D4 §2');
   recordHandover(claim, trace);
 

@@ -21,7 +21,7 @@ import {
   type Person,
   type RetroactiveClaim,
 } from '../../../src/medical/rules/index.ts';
-import { loadParams } from '../../../src/platform/context.ts';
+import { loadParams } from './registry.ts';
 import { readExample } from './examples.ts';
 
 interface CreditCase {

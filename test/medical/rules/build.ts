@@ -11,7 +11,7 @@ import {
   type Person,
   type PersonState,
 } from '../../../src/medical/rules/index.ts';
-import { loadParams } from '../../../src/platform/context.ts';
+import { loadParams } from './registry.ts';
 
 export const baseline = new MedicalParams(loadParams());
 

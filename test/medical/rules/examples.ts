@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { yuan } from '../../../src/core/money.ts';
-import { loadParams, ROOT } from '../../../src/platform/context.ts';
+import { loadParams, ROOT } from './registry.ts';
 import {
   CATEGORY_CODES,
   MedicalParams,

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { checkManifest, loadArticleManifest } from '../../../src/core/params/articles.ts';
 import { medicalModule } from '../../../src/medical/module.ts';
 import { MEDICAL_MANIFESTS, medicalRules } from '../../../src/medical/rules/index.ts';
-import { ROOT } from '../../../src/platform/context.ts';
+import { ROOT } from './registry.ts';
 
 const ARTICLE_COUNT: Record<string, number> = { D4: 21, D5: 17 };
 
