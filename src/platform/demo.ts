@@ -9,6 +9,8 @@ export async function seedDemo(
   ctx: PlatformContext,
   options: { size: 'small' | 'full'; onProgress?: (area: string, done: number, total: number) => void },
 ): Promise<void> {
+  // One account per role (DEMO ONLY password, see docs/security.md).
+  await (await import('../auth/demoAccounts.ts')).seedDemoAccounts(ctx);
   for (const module of modules) {
     if (!module.seedDemo) continue;
     ctx.logger.info({ area: module.name, size: options.size }, 'seeding demonstration data');
