@@ -9,7 +9,8 @@ import { rm } from 'node:fs/promises';
 
 import { formatYuan } from '../../core/money.ts';
 import { PlatformError } from '../../core/errors.ts';
-import { readTableFile, writeTableFile } from '../../io/table.ts';
+import { writeTableFile, type TableRow } from '../../io/table.ts';
+import { openTableStream } from '../../platform/batchInput.ts';
 import { openTableSink } from '../../platform/batchOutput.ts';
 import { parseParamOverrides } from '../../platform/batchParams.ts';
 import type { PlatformContext } from '../../platform/context.ts';
@@ -49,14 +50,22 @@ async function writeErrorReport(path: string, problems: readonly BatchProblem[])
   await writeTableFile(path, problems.map((p) => ({ ...p, value: p.value === undefined ? '' : String(p.value) })), ERROR_REPORT_COLUMNS);
 }
 
+async function* collectIds(rows: AsyncIterable<TableRow>, ids: Set<string>): AsyncGenerator<TableRow> {
+  for await (const row of rows) {
+    ids.add((row.values.person_id ?? '').trim().toUpperCase());
+    yield row;
+  }
+}
+
 /** The command's work, callable from tests without a process. */
 export async function runSettleCommand(ctx: PlatformContext, options: SettleCommandOptions): Promise<{ settled: number; skipped: number; invalid: number }> {
   for (const file of [options.persons, options.claims]) {
     if (file && !existsSync(file)) throw new Error(`文件不存在: ${file}`);
   }
   const overrides = parseParamOverrides(ctx.params, options.param, 'medical.');
-  const persons = options.persons ? await readTableFile(options.persons, PERSON_COLUMNS) : undefined;
-  const claims = await readTableFile(options.claims, CLAIM_COLUMNS);
+  const persons = options.persons ? await openTableStream(options.persons, PERSON_COLUMNS) : undefined;
+  const claims = await openTableStream(options.claims, CLAIM_COLUMNS);
+  const personIds = new Set<string>();
 
   const bar = progressBar('结算', options.progress !== false);
   const sink = openTableSink(options.out, BILL_COLUMNS);
@@ -65,7 +74,7 @@ export async function runSettleCommand(ctx: PlatformContext, options: SettleComm
   try {
     result = await settleBatch(ctx, {
       ...(persons ? { persons } : {}),
-      claims,
+      claims: { ...claims, rows: collectIds(claims.rows, personIds) },
       overrides,
       skipInvalid: options.skipInvalid ?? false,
       ...(options.groupSize ? { groupSize: options.groupSize } : {}),
@@ -95,7 +104,7 @@ export async function runSettleCommand(ctx: PlatformContext, options: SettleComm
     if (!options.quiet) console.error(`跳过 ${new Set(result.invalid.map((p) => `${p.file}:${p.row}`)).size} 行有错误的数据，错误报告已写入 ${errorReportPath(options)}`);
   }
   if (options.pushList) {
-    const ids = [...new Set(claims.rows.map((r) => (r.values.person_id ?? '').trim().toUpperCase()))];
+    const ids = [...personIds];
     const params = overrides.length > 0 ? ctx.params.withOverrides(overrides) : ctx.params;
     const rows = [];
     for (const year of result.years) rows.push(...(await pushList(ctx, year, { personIds: ids, params })));

@@ -10,7 +10,7 @@ import type { FieldProblem } from '../../core/errors.ts';
 import type { ParamRegistry } from '../../core/params/registry.ts';
 import type { ParamOverride } from '../../core/params/types.ts';
 import { fail } from './fail.ts';
-import type { ReadResult } from '../../io/table.ts';
+import type { ReadResult, TableRow } from '../../io/table.ts';
 import { batchRunId, digestOf, runBatch, type BatchOutcome } from '../../platform/batch.ts';
 import type { PlatformContext } from '../../platform/context.ts';
 import type { Bill, Claim } from '../rules/types.ts';
@@ -26,9 +26,16 @@ export interface BatchProblem extends FieldProblem {
   file: InputFile;
 }
 
+/** A table read whole (`readTable`) or streamed (`openTableStream`). */
+export interface TableInput {
+  rows: Iterable<TableRow> | AsyncIterable<TableRow>;
+  problems: FieldProblem[];
+  unknownHeaders?: string[];
+}
+
 export interface SettleBatchInput {
-  persons?: ReadResult;
-  claims: ReadResult;
+  persons?: TableInput;
+  claims: TableInput;
   overrides?: readonly ParamOverride[];
   skipInvalid?: boolean;
   /** Marks stored persons and claims, e.g. '合成演示数据'. */
@@ -62,27 +69,45 @@ function tag(file: InputFile, problems: readonly FieldProblem[]): BatchProblem[]
 }
 
 /** Every check that needs no writing; the database is only read. */
+async function collect(table: TableInput): Promise<ReadResult> {
+  const rows: TableRow[] = [];
+  for await (const row of table.rows) rows.push(row);
+  return { rows, problems: table.problems, unknownHeaders: table.unknownHeaders ?? [] };
+}
+
 async function checkInput(ctx: PlatformContext, input: SettleBatchInput): Promise<CheckedInput> {
-  const persons = input.persons
-    ? parsePersonRows(input.persons)
+  const personRows = input.persons ? await collect(input.persons) : undefined;
+  const persons = personRows
+    ? parsePersonRows(personRows)
     : { records: [], problems: [], badRows: new Set<number>() };
   const problems: BatchProblem[] = tag('persons', persons.problems);
   problems.push(...tag('claims', input.claims.problems));
 
   const inFile = new Map(persons.records.map((r) => [r.personId, r]));
   const badPersons = new Set<string>();
-  for (const row of input.persons?.rows ?? []) {
+  for (const row of personRows?.rows ?? []) {
     if (persons.badRows.has(row.row)) badPersons.add((row.values.person_id ?? '').trim().toUpperCase());
   }
 
+  // Claims stream through; each keeps one copy of its person's ID and of
+  // its date, so a million claims fit in memory for the date-order sort.
+  const interned = new Map<string, string>();
+  const intern = (text: string) => {
+    const known = interned.get(text);
+    if (known !== undefined) return known;
+    interned.set(text, text);
+    return text;
+  };
   const parsed: Array<{ row: number; claim: Claim }> = [];
   const seen = new Map<string, number>();
-  for (const row of input.claims.rows) {
+  for await (const row of input.claims.rows) {
     const result = parseClaimRow(row.values, row.row);
     if (!result.ok) {
       problems.push(...tag('claims', result.problems));
       continue;
     }
+    result.value.personId = intern(result.value.personId);
+    result.value.date = intern(result.value.date);
     const first = seen.get(result.value.claimId);
     if (first !== undefined) {
       problems.push({ file: 'claims', row: row.row, field: 'claim_id', value: result.value.claimId, reason: `与第 ${first} 行的单据号重复` });
