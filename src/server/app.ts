@@ -34,6 +34,9 @@ export async function buildApp(
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
     bodyLimit: 64 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    // Request lines are logged by the guard with the route pattern, not the
+    // URL, whose path and query may carry ID numbers or names.
+    disableRequestLogging: true,
     // Behind a reverse proxy: its address(es), so request.ip is the client's.
     ...(process.env.JIXI_TRUST_PROXY ? { trustProxy: process.env.JIXI_TRUST_PROXY } : {}),
   });

@@ -324,6 +324,16 @@ export async function registerSecurity(app: FastifyInstance, ctx: PlatformContex
     return payload;
   });
 
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+      role: request.caller?.role,
+    }, 'request completed');
+  });
+
   app.addHook('onClose', async () => {
     await audit.flush();
   });
