@@ -64,3 +64,6 @@ export function caseRecords(c: ScoreCase): CreditRecord[] {
     status: (r.status ?? 'active') as RecordStatus,
   }));
 }
+
+/** A valid synthetic 统一社会信用代码 for entity number n (鸡冠区 230302, 企业). */
+export { syntheticUscc } from '../../src/credit/rules/synthetic.ts';
