@@ -5,7 +5,7 @@ import { disabilityMigrations } from './storage/migrations.ts';
 
 /**
  * The disability area as the platform sees it (鸡政规〔2022〕8号). Routes,
- * commands and the demonstration data are loaded on use: service code
+ * commands' work and the demonstration data are loaded on use: service code
  * imports the error catalog, which reads this module while it is assembled.
  */
 export const disabilityModule: PlatformModule = {
@@ -15,4 +15,5 @@ export const disabilityModule: PlatformModule = {
   errors: disabilityErrors,
   rules: disabilityRules,
   manifests: ['params/d1-disability/articles.yaml'],
+  routes: async (app, ctx) => (await import('./routes/index.ts')).disabilityRoutes(app, ctx),
 };
