@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 
 import { PlatformError, type FieldProblem } from '../core/errors.ts';
 import { errorCatalog, platformError } from '../errorCatalog.ts';
@@ -36,7 +36,7 @@ export async function buildApp(
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
     // Request lines are logged by the guard with the route pattern, not the
     // URL, whose path and query may carry ID numbers or names.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Behind a reverse proxy: its address(es), so request.ip is the client's.
     ...(process.env.JIXI_TRUST_PROXY ? { trustProxy: process.env.JIXI_TRUST_PROXY } : {}),
   });
