@@ -1,0 +1,193 @@
+/**
+ * An outsider's and a nosy insider's attack on a real instance listening
+ * on loopback: reading another county's records, raising one's own role,
+ * injection through inputs, replaying a session, forging requests from
+ * another site, guessing passwords. What such an attack found is fixed and
+ * stays here as a test.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import type { FastifyInstance } from 'fastify';
+
+import { SESSION_COOKIE } from '../../src/auth/settings.ts';
+import type { PlatformContext } from '../../src/platform/context.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { createTestAccount, TEST_PASSWORD } from '../helpers/auth.ts';
+import { describeEachDatabase } from '../helpers/db.ts';
+
+// Two residents of two counties (GB 11643 check characters computed).
+const JIGUAN = '230302198503150018'; // 鸡冠区
+const HENGSHAN = '230303195601010011'; // 恒山区
+
+describeEachDatabase('attack on a loopback instance', (database) => {
+  let ctx: PlatformContext;
+  let app: FastifyInstance;
+  let base: string;
+
+  async function login(username: string, password = TEST_PASSWORD) {
+    const response = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))?.split(';')[0];
+    const body = (await response.json()) as { csrfToken?: string; code?: string };
+    return { status: response.status, cookie: cookie ?? '', csrf: body.csrfToken ?? '', body };
+  }
+
+  const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+
+  let clerk: Awaited<ReturnType<typeof login>>;
+  let clerkId: string;
+
+  before(async () => {
+    ctx = await database.open();
+    app = await buildApp(ctx, { serveWeb: false, auth: { enforce: true, settings: { loginRatePerMinute: 30 } } });
+    // Loopback only; a port in this task's range, different per dialect.
+    await app.listen({ host: '127.0.0.1', port: database.dialect === 'sqlite' ? 3404 : 3405 });
+    base = `http://127.0.0.1:${database.dialect === 'sqlite' ? 3404 : 3405}`;
+
+    const city = await createTestAccount(ctx, 'medical_office', { username: 'city-clerk' });
+    const cityHeaders = await login(city.username);
+    for (const person_id of [JIGUAN, HENGSHAN]) {
+      const r = await call('POST', '/api/medical/persons', { cookie: cityHeaders.cookie, 'x-csrf-token': cityHeaders.csrf }, { person_id, scheme: 'resident', name: '测试人' });
+      assert.equal(r.status, 200);
+    }
+    const account = await createTestAccount(ctx, 'medical_office', { username: 'jiguan-clerk', county: '230302' });
+    clerkId = account.id;
+    clerk = await login(account.username);
+  });
+  after(async () => {
+    await app.close();
+    await ctx.close();
+  });
+
+  const as = (who: { cookie: string; csrf: string }) => ({ cookie: who.cookie, 'x-csrf-token': who.csrf });
+
+  test('no session, personal records refused', async () => {
+    assert.equal((await call('GET', '/api/medical/persons')).status, 401);
+    assert.equal((await call('GET', `/api/medical/persons/${JIGUAN}`)).status, 401);
+  });
+
+  test('a forged or random session cookie, refused', async () => {
+    for (const cookie of [`${SESSION_COOKIE}=forged`, `${SESSION_COOKIE}=${'A'.repeat(43)}`, `${SESSION_COOKIE}=${'x'.repeat(5000)}`]) {
+      assert.equal((await call('GET', '/api/auth/me', { cookie })).status, 401);
+    }
+  });
+
+  test('county clerk asks for another county by query, refused', async () => {
+    const response = await call('GET', '/api/medical/persons?county=230303', as(clerk));
+    assert.equal(response.status, 403);
+  });
+
+  test('county clerk lists without naming a county, sees only its own', async () => {
+    const response = await call('GET', '/api/medical/persons', as(clerk));
+    assert.equal(response.status, 200);
+    const persons = ((await response.json()) as { persons: Array<{ county: string }> }).persons;
+    assert.ok(persons.length >= 1);
+    assert.ok(persons.every((p) => p.county === '230302'));
+  });
+
+  test('county clerk tries SQL through the search box, still only its own county', async () => {
+    for (const q of ["' OR 1=1 --", "%", "230303' OR county='230303", '"; DROP TABLE medical_person; --']) {
+      const response = await call('GET', `/api/medical/persons?q=${encodeURIComponent(q)}`, as(clerk));
+      assert.ok(response.status === 200 || response.status === 400, `${q}: ${response.status}`);
+      if (response.status === 200) {
+        const persons = ((await response.json()) as { persons: Array<{ county: string }> }).persons;
+        assert.ok(persons.every((p) => p.county === '230302'), q);
+      }
+    }
+    const count = await ctx.store.db.selectFrom('medical_person').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 2);
+  });
+
+  test('county clerk runs a city-wide batch or sets a budget, refused', async () => {
+    assert.equal((await call('PUT', '/api/medical/fund/2023/surplus', as(clerk), { amount: '1.00' })).status, 403);
+    assert.equal((await call('POST', '/api/medical/claims/preview', as(clerk), {})).status, 403);
+  });
+
+  test('clerk raises its own role, refused and recorded', async () => {
+    const response = await call('PATCH', `/api/auth/users/${clerkId}`, as(clerk), { role: 'admin' });
+    assert.equal(response.status, 403);
+    const me = await (await call('GET', '/api/auth/me', as(clerk))).json() as { user: { role: string } };
+    assert.equal(me.user.role, 'medical_office');
+    await app.audit.flush();
+    const denied = await ctx.store.db.selectFrom('audit_log').select('actor_name').where('outcome', '=', 'denied').where('action', '=', 'PATCH /api/auth/users/:id').execute();
+    assert.ok(denied.some((d) => d.actor_name === 'jiguan-clerk'));
+  });
+
+  test('an administrator cannot raise or disable itself either; a second one must', async () => {
+    const admin = await createTestAccount(ctx, 'admin', { username: 'admin-one' });
+    const session = await login(admin.username);
+    const response = await call('PATCH', `/api/auth/users/${admin.id}`, as(session), { role: 'finance' });
+    assert.equal(response.status, 403);
+  });
+
+  test('mass assignment of stored fields when creating an account, refused', async () => {
+    const admin = await login('admin-one');
+    const response = await call('POST', '/api/auth/users', as(admin), {
+      username: 'sneaky', displayName: 'x', role: 'finance', password_hash: 'x', failed_logins: -100,
+    });
+    assert.equal(response.status, 400);
+  });
+
+  test('prototype pollution in a JSON body, refused', async () => {
+    const response = await call('POST', '/api/auth/password', as(clerk), '{"current":"a","next":"b","__proto__":{"role":"admin"}}');
+    assert.equal(response.status, 400);
+    const me = await (await call('GET', '/api/auth/me', as(clerk))).json() as { user: { role: string } };
+    assert.equal(me.user.role, 'medical_office');
+  });
+
+  test('injection through the login form, a plain refusal', async () => {
+    for (const username of ["admin' OR '1'='1", 'admin"--', '${7*7}', '../../etc/passwd', 'a'.repeat(64)]) {
+      const attempt = await login(username, "' OR ''='");
+      assert.equal(attempt.status, 401, username);
+      assert.equal(attempt.body.code, 'ERR_AUTH_BAD_CREDENTIALS');
+    }
+  });
+
+  test('a state change from another site (cookie but no CSRF token), refused', async () => {
+    const response = await call('POST', '/api/medical/persons', { cookie: clerk.cookie, origin: 'http://evil.example' }, { person_id: JIGUAN, scheme: 'resident' });
+    assert.equal(response.status, 403);
+    assert.equal(((await response.json()) as { code: string }).code, 'ERR_AUTH_CSRF');
+    const wrong = await call('POST', '/api/auth/logout', { cookie: clerk.cookie, 'x-csrf-token': 'guess' });
+    assert.equal(wrong.status, 403);
+  });
+
+  test('session replayed after logout, refused', async () => {
+    const session = await login('jiguan-clerk');
+    assert.equal((await call('POST', '/api/auth/logout', as(session))).status, 200);
+    assert.equal((await call('GET', '/api/medical/persons', as(session))).status, 401);
+  });
+
+  test('session of an account whose role was changed, ended at once', async () => {
+    const victim = await createTestAccount(ctx, 'medical_office', { username: 'moved-clerk' });
+    const session = await login(victim.username);
+    const admin = await login('admin-one');
+    assert.equal((await call('PATCH', `/api/auth/users/${victim.id}`, as(admin), { role: 'finance' })).status, 200);
+    assert.equal((await call('GET', '/api/medical/persons', as(session))).status, 401);
+  });
+
+  test('guessing a password fast, rate limited and the account locked', async () => {
+    await createTestAccount(ctx, 'finance', { username: 'guess-target' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i += 1) statuses.push((await login('guess-target', `guess-${i}-password`)).status);
+    assert.ok(statuses.includes(423), 'locked after repeated failures');
+    assert.ok(statuses.includes(429), 'rate limited');
+    assert.ok(!statuses.includes(200));
+  });
+
+  test('security headers on every answer', async () => {
+    const response = await call('GET', '/api/health');
+    assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.ok(response.headers.get('x-frame-options'));
+    assert.equal(response.headers.get('x-powered-by'), null);
+  });
+});
