@@ -174,7 +174,7 @@ describeEachDatabase('web interface: shell and 政策参数', (db) => {
     await settled(page);
     const expected = (await (await fetch(`${platform.url}/api/params?q=${encodeURIComponent('起付')}`)).json()) as ParamJson[];
     assert.ok(expected.length > 0);
-    assert.equal(await page.locator('.ant-list-item').count(), expected.length);
+    assert.equal(await page.locator('.search-params .ant-list-item').count(), expected.length);
     await accessible(page, 'search');
 
     await page.goto(`${platform.url}/no/such/page`);

@@ -25,7 +25,73 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/', title: '首页', needs: [], component: lazy(() => import('./pages/HomePage.tsx')) },
   { path: '/search', title: '搜索', needs: [], parent: '/', component: lazy(() => import('./pages/SearchPage.tsx')) },
 
-  // 政策参数: the core endpoints every area shares.
+  // 医保: 鸡政办规〔2022〕21号 (D4) and 22号 (D5), /api/medical.
+  {
+    path: '/medical/persons',
+    title: '参保人员',
+    section: 'medical',
+    menu: true,
+    needs: ['GET /api/medical/persons'],
+    component: lazy(() => import('./pages/medical/PersonsPage.tsx')),
+  },
+  {
+    path: '/medical/persons/:personId',
+    title: '参保人详情',
+    section: 'medical',
+    needs: ['GET /api/medical/persons/{personId}'],
+    parent: '/medical/persons',
+    component: lazy(() => import('./pages/medical/PersonPage.tsx')),
+  },
+  {
+    path: '/medical/settle',
+    title: '结算',
+    section: 'medical',
+    menu: true,
+    needs: ['POST /api/medical/claims/preview', 'POST /api/medical/claims'],
+    component: lazy(() => import('./pages/medical/SettlePage.tsx')),
+  },
+  {
+    path: '/medical/batch',
+    title: '批量结算',
+    section: 'medical',
+    menu: true,
+    needs: ['POST /api/medical/batches', 'GET /api/medical/batches/{runId}', 'GET /api/medical/templates/{kind}'],
+    component: lazy(() => import('./pages/medical/BatchPage.tsx')),
+  },
+  {
+    path: '/medical/bills',
+    title: '一单制结算单',
+    section: 'medical',
+    menu: true,
+    needs: ['GET /api/medical/bills/{claimId}'],
+    component: lazy(() => import('./pages/medical/BillLookupPage.tsx')),
+  },
+  {
+    path: '/medical/bills/:claimId',
+    title: '一单制结算单',
+    section: 'medical',
+    needs: ['GET /api/medical/bills/{claimId}'],
+    parent: '/medical/bills',
+    component: lazy(() => import('./pages/medical/BillPage.tsx')),
+  },
+  {
+    path: '/medical/lists',
+    title: '监测名单',
+    section: 'medical',
+    menu: true,
+    needs: ['GET /api/medical/push-list', 'GET /api/medical/watch-list'],
+    component: lazy(() => import('./pages/medical/ListsPage.tsx')),
+  },
+  {
+    path: '/medical/fund',
+    title: '救助资金',
+    section: 'medical',
+    menu: true,
+    needs: ['GET /api/medical/fund/{year}'],
+    component: lazy(() => import('./pages/medical/FundPage.tsx')),
+  },
+
+  // 政策依据: the core endpoints every area shares.
   {
     path: '/params',
     title: '政策参数',

@@ -70,15 +70,7 @@ export async function download(url: string, fallbackName: string, init?: Request
   const disposition = response.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  const name = star ? decodeURIComponent(star[1]!) : (plain?.[1] ?? fallbackName);
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  saveBlob(blob, star ? decodeURIComponent(star[1]!) : (plain?.[1] ?? fallbackName));
 }
 
 export { ApiError };
@@ -102,3 +94,57 @@ export type RequestOf<P extends keyof paths, M extends Method = 'post'> = paths[
     ? T
     : never
   : never;
+
+/**
+ * POST a multipart form with upload progress (fetch reports none). The
+ * answer is JSON or, when the form asks for a file, a Blob.
+ */
+export function uploadWithProgress(
+  url: string,
+  form: FormData,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<{ json?: unknown; blob?: Blob; filename?: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.responseType = 'blob';
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0);
+    xhr.onerror = () => reject(toApiError(new TypeError('network')));
+    xhr.onload = async () => {
+      const blob = xhr.response as Blob;
+      const type = xhr.getResponseHeader('content-type') ?? '';
+      let json: unknown;
+      if (type.includes('json')) {
+        try {
+          json = JSON.parse(await blob.text());
+        } catch {
+          json = undefined;
+        }
+      }
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(toApiError(json, xhr.status));
+        return;
+      }
+      if (json !== undefined) {
+        resolve({ json });
+        return;
+      }
+      const disposition = xhr.getResponseHeader('content-disposition') ?? '';
+      const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+      resolve({ blob, ...(star ? { filename: decodeURIComponent(star[1]!) } : {}) });
+    };
+    xhr.send(form);
+  });
+}
+
+/** Offer a Blob the page made or received as a download. */
+export function saveBlob(blob: Blob, name: string): void {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

@@ -679,6 +679,7080 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/credit/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信用评价结果查询记录（谁、查什么、何时、为何；只增不改） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                    uscc?: string;
+                    user?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                action?: string;
+                                at?: string;
+                                callerEntity?: string | null;
+                                department?: string | null;
+                                id?: string;
+                                outcome?: string;
+                                purpose?: string;
+                                requestId?: string | null;
+                                resource?: string;
+                                role?: string;
+                                subject?: string | null;
+                                user?: string;
+                            }[];
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送行业监管类指标得分（检查、执法、投诉、履约） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        assessed_on: string;
+                        department: string;
+                        document_number?: string;
+                        indicator: string;
+                        points: number;
+                        sector: string;
+                        /** @description 统一社会信用代码 */
+                        uscc: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 市场主体列表（不含评价结果） */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                area?: string;
+                                createdAt?: string;
+                                currentScoreId?: string | null;
+                                entityType?: string;
+                                established?: string;
+                                name?: string;
+                                registrationDepartment?: string;
+                                updatedAt?: string;
+                                uscc?: string;
+                            }[];
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记或更新市场主体（以统一社会信用代码为标识） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        established: string;
+                        name: string;
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                        /** @description 统一社会信用代码 */
+                        uscc: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created?: boolean;
+                            entity?: {
+                                area?: string;
+                                createdAt?: string;
+                                currentScoreId?: string | null;
+                                entityType?: string;
+                                established?: string;
+                                name?: string;
+                                registrationDepartment?: string;
+                                updatedAt?: string;
+                                uscc?: string;
+                            };
+                            warnings?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/entities/{uscc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 市场主体基本信息 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 统一社会信用代码 */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area?: string;
+                            createdAt?: string;
+                            currentScoreId?: string | null;
+                            entityType?: string;
+                            established?: string;
+                            name?: string;
+                            registrationDepartment?: string;
+                            updatedAt?: string;
+                            uscc?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/entities/{uscc}/entitlements/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 能否适用告知承诺、参加政府采购或招投标、获得财政资金等：是/否、等级与依据（查询留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 评价日，缺省为今天（北京时间） */
+                    on?: string;
+                    /** @description 查询用途（也可用请求头 x-audit-reason） */
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    action: "notification_commitment" | "tolerance_acceptance" | "green_channel" | "simplified_procedure" | "government_procurement" | "investment_tender" | "fiscal_funds";
+                    /** @description 统一社会信用代码 */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action?: string;
+                            allowed?: boolean;
+                            article?: string;
+                            category?: {
+                                code?: string;
+                                label?: string;
+                            };
+                            grade?: string;
+                            label?: string;
+                            on?: string;
+                            reason?: string;
+                            rule?: string;
+                            score?: number;
+                            scoreId?: string;
+                            uscc?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/entities/{uscc}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 历次评价得分与等级（查询留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 评价日，缺省为今天（北京时间） */
+                    on?: string;
+                    /** @description 查询用途（也可用请求头 x-audit-reason） */
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description 统一社会信用代码 */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            category?: {
+                                code?: string;
+                                label?: string;
+                            };
+                            computedAt?: string;
+                            evaluatedOn?: string;
+                            excluded?: {
+                                reason?: string;
+                                record?: string;
+                            }[];
+                            /** @enum {string} */
+                            grade?: "A" | "B" | "C" | "D" | "E";
+                            id?: string;
+                            indicators?: {
+                                code?: string;
+                                group?: string;
+                                label?: string;
+                                max?: number;
+                                points?: number;
+                                reason?: string;
+                                records?: string[];
+                            }[];
+                            notes?: string[];
+                            reason?: string;
+                            score?: number;
+                            table?: string;
+                            uscc?: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/entities/{uscc}/industry/{sector}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行业信用评价结果（无行业模型时按公共信用综合评价，查询留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 评价日，缺省为今天（北京时间） */
+                    on?: string;
+                    /** @description 查询用途（也可用请求头 x-audit-reason） */
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    sector: string;
+                    /** @description 统一社会信用代码 */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            category?: {
+                                code?: string;
+                                label?: string;
+                            };
+                            evaluation?: string;
+                            grade?: string;
+                            missing?: string[];
+                            modelId?: string;
+                            /** @enum {string} */
+                            outcome?: "decided" | "needs_input";
+                            parts?: {
+                                code?: string;
+                                label?: string;
+                                max?: number;
+                                points?: number;
+                                value?: number;
+                            }[];
+                            publicScore?: number;
+                            reason?: string;
+                            score?: number;
+                            sector?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/entities/{uscc}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 该主体适用的分级分类监管措施（含已终止的，查询留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 评价日，缺省为今天（北京时间） */
+                    on?: string;
+                    /** @description 查询用途（也可用请求头 x-audit-reason） */
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description 统一社会信用代码 */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active?: boolean;
+                            article?: string;
+                            category?: string;
+                            code?: string;
+                            endedOn?: string | null;
+                            endReason?: string | null;
+                            id?: string;
+                            label?: string;
+                            scoreId?: string;
+                            startedOn?: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/entities/{uscc}/pledges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某主体的信用承诺及履约情况（查询留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 评价日，缺省为今天（北京时间） */
+                    on?: string;
+                    /** @description 查询用途（也可用请求头 x-audit-reason） */
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description 统一社会信用代码 */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approval_number?: string;
+                            department?: string;
+                            due_on?: string | null;
+                            id?: string;
+                            kept?: number | null;
+                            pledge_type?: string;
+                            pledged_on?: string;
+                            record_id?: string | null;
+                            uscc?: string;
+                            verified_on?: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/entities/{uscc}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某主体的信用记录（查询留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 评价日，缺省为今天（北京时间） */
+                    on?: string;
+                    /** @description 查询用途（也可用请求头 x-audit-reason） */
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description 统一社会信用代码 */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt?: string;
+                            decided?: string;
+                            documentNumber?: string | null;
+                            domain?: string;
+                            id?: string;
+                            indicator?: string;
+                            kind?: string | null;
+                            sourceDepartment?: string | null;
+                            /** @enum {string} */
+                            status?: "active" | "under_objection" | "corrected" | "repaired" | "expired";
+                            statusLabel?: string;
+                            until?: string | null;
+                            updatedAt?: string;
+                            uscc?: string;
+                            windowYears?: number | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/entities/{uscc}/rescore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新评价某主体（结果未变则不新增历史） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 统一社会信用代码 */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            category?: string;
+                            changed?: boolean;
+                            grade?: string;
+                            measuresEnded?: number;
+                            measuresStarted?: number;
+                            previousGrade?: string | null;
+                            score?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/entities/{uscc}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公共信用综合评价结果：得分、等级、类别、各指标得分及所依据的记录（查询留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 给出时按该日重新计算（不保存）；缺省为当前结果 */
+                    on?: string;
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description 统一社会信用代码 */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            category?: {
+                                code?: string;
+                                label?: string;
+                            };
+                            computedAt?: string;
+                            evaluatedOn?: string;
+                            excluded?: {
+                                reason?: string;
+                                record?: string;
+                            }[];
+                            /** @enum {string} */
+                            grade?: "A" | "B" | "C" | "D" | "E";
+                            id?: string;
+                            indicators?: {
+                                code?: string;
+                                group?: string;
+                                label?: string;
+                                max?: number;
+                                points?: number;
+                                reason?: string;
+                                records?: string[];
+                            }[];
+                            notes?: string[];
+                            reason?: string;
+                            score?: number;
+                            table?: string;
+                            uscc?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/import/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从 CSV/XLSX 导入市场主体（整表校验，有错不存） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 文件内容（Base64） */
+                        content_base64: string;
+                        /** @enum {string} */
+                        format: "csv" | "xlsx";
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                        /**
+                         * @description 跳过错误行，只保存正确行
+                         * @default false
+                         */
+                        skip_invalid?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                            rescored?: {
+                                applied?: number;
+                                resumed?: boolean;
+                                runId?: string;
+                                skipped?: number;
+                                total?: number;
+                            };
+                            rows?: number;
+                            skippedInvalid?: number;
+                            stored?: number;
+                            unchanged?: number;
+                            warnings?: {
+                                row?: number;
+                                warning?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/import/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从 CSV/XLSX 导入信用记录（整表校验，有错不存），并重新评价 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 文件内容（Base64） */
+                        content_base64: string;
+                        /** @enum {string} */
+                        format: "csv" | "xlsx";
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                        /**
+                         * @description 跳过错误行，只保存正确行
+                         * @default false
+                         */
+                        skip_invalid?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                            rescored?: {
+                                applied?: number;
+                                resumed?: boolean;
+                                runId?: string;
+                                skipped?: number;
+                                total?: number;
+                            };
+                            rows?: number;
+                            skippedInvalid?: number;
+                            stored?: number;
+                            unchanged?: number;
+                            warnings?: {
+                                row?: number;
+                                warning?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公共信用综合评价指标表、等级分数线与类别（某日生效） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 评价日，缺省为今天（北京时间） */
+                    on?: string;
+                    /** @description 查询用途（也可用请求头 x-audit-reason） */
+                    purpose?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories?: {
+                                [key: string]: {
+                                    code?: string;
+                                    label?: string;
+                                };
+                            };
+                            cutoffs?: {
+                                grade?: string;
+                                min?: number;
+                            }[];
+                            entitlements?: {
+                                [key: string]: {
+                                    allowed?: string[];
+                                    article?: string;
+                                    label?: string;
+                                };
+                            };
+                            fullScore?: number;
+                            groups?: {
+                                code?: string;
+                                label?: string;
+                                points?: number;
+                            }[];
+                            indicators?: {
+                                code?: string;
+                                group?: string;
+                                label?: string;
+                                minYears?: number;
+                                points?: number;
+                                rule?: string;
+                                steps?: number[];
+                                text?: string;
+                            }[];
+                            on?: string;
+                            roles?: {
+                                [key: string]: {
+                                    label?: string;
+                                    permissions?: string[];
+                                };
+                            };
+                            source?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/inspectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检查人员名录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active?: boolean;
+                            conflicts?: string[];
+                            department?: string;
+                            id?: string;
+                            name?: string;
+                            sectors?: string[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记检查人员及其需回避的主体（利害关系） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        conflicts?: string[];
+                        department: string;
+                        id: string;
+                        name: string;
+                        sectors?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active?: boolean;
+                            conflicts?: string[];
+                            department?: string;
+                            id?: string;
+                            name?: string;
+                            sectors?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 异议列表（含期限与逾期标记） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    on?: string;
+                    overdue?: boolean;
+                    state?: string;
+                    uscc?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            claim?: string;
+                            deadline?: string;
+                            decidedOn?: string | null;
+                            decisionNote?: string | null;
+                            events?: {
+                                action?: string;
+                                actor?: string;
+                                actorRole?: string;
+                                at?: string;
+                                from?: string | null;
+                                note?: string | null;
+                                on?: string;
+                                stateLabel?: string;
+                                to?: string;
+                            }[];
+                            filedBy?: string;
+                            handler?: string | null;
+                            id?: string;
+                            open?: boolean;
+                            overdue?: boolean;
+                            receivedOn?: string;
+                            recordId?: string | null;
+                            state?: string;
+                            stateLabel?: string;
+                            uscc?: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提出异议（受理后7个工作日内处理，显示期限） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        claim: string;
+                        /** @description YYYY-MM-DD */
+                        received_on: string;
+                        record_id?: string;
+                        /** @description 统一社会信用代码 */
+                        uscc: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            claim?: string;
+                            deadline?: string;
+                            decidedOn?: string | null;
+                            decisionNote?: string | null;
+                            events?: {
+                                action?: string;
+                                actor?: string;
+                                actorRole?: string;
+                                at?: string;
+                                from?: string | null;
+                                note?: string | null;
+                                on?: string;
+                                stateLabel?: string;
+                                to?: string;
+                            }[];
+                            filedBy?: string;
+                            handler?: string | null;
+                            id?: string;
+                            open?: boolean;
+                            overdue?: boolean;
+                            receivedOn?: string;
+                            recordId?: string | null;
+                            state?: string;
+                            stateLabel?: string;
+                            uscc?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/objections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 异议详情与处理过程 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 评价日，缺省为今天（北京时间） */
+                    on?: string;
+                    /** @description 查询用途（也可用请求头 x-audit-reason） */
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            claim?: string;
+                            deadline?: string;
+                            decidedOn?: string | null;
+                            decisionNote?: string | null;
+                            events?: {
+                                action?: string;
+                                actor?: string;
+                                actorRole?: string;
+                                at?: string;
+                                from?: string | null;
+                                note?: string | null;
+                                on?: string;
+                                stateLabel?: string;
+                                to?: string;
+                            }[];
+                            filedBy?: string;
+                            handler?: string | null;
+                            id?: string;
+                            open?: boolean;
+                            overdue?: boolean;
+                            receivedOn?: string;
+                            recordId?: string | null;
+                            state?: string;
+                            stateLabel?: string;
+                            uscc?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/objections/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理异议：开始比对、异议成立（更正并重新评价）、不成立、撤回 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "start_check" | "uphold" | "reject" | "withdraw";
+                        note?: string;
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            objection?: {
+                                articles?: string[];
+                                claim?: string;
+                                deadline?: string;
+                                decidedOn?: string | null;
+                                decisionNote?: string | null;
+                                events?: {
+                                    action?: string;
+                                    actor?: string;
+                                    actorRole?: string;
+                                    at?: string;
+                                    from?: string | null;
+                                    note?: string | null;
+                                    on?: string;
+                                    stateLabel?: string;
+                                    to?: string;
+                                }[];
+                                filedBy?: string;
+                                handler?: string | null;
+                                id?: string;
+                                open?: boolean;
+                                overdue?: boolean;
+                                receivedOn?: string;
+                                recordId?: string | null;
+                                state?: string;
+                                stateLabel?: string;
+                                uscc?: string;
+                            };
+                            rescore?: {
+                                category?: string;
+                                changed?: boolean;
+                                grade?: string;
+                                measuresEnded?: number;
+                                measuresStarted?: number;
+                                previousGrade?: string | null;
+                                score?: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽查计划列表 */
+        get: {
+            parameters: {
+                query?: {
+                    sector?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 生成双随机抽查计划：按信用等级比例抽取主体、随机匹配检查人员（记录随机种子，可复现） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 基准抽查比例（%） */
+                        base_ratio_percent: number;
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                        /** @description YYYY-MM-DD */
+                        period_from: string;
+                        /** @description YYYY-MM-DD */
+                        period_to: string;
+                        sector: string;
+                        seed?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            baseRatioPercent?: number;
+                            createdAt?: string;
+                            createdBy?: string;
+                            grades?: {
+                                drawn?: number;
+                                grade?: string;
+                                population?: number;
+                                ratioBp?: number;
+                                ratioPercent?: number;
+                            }[];
+                            id?: string;
+                            inspectorsPerEntity?: number;
+                            periodFrom?: string;
+                            periodTo?: string;
+                            populationDigest?: string;
+                            rounding?: string;
+                            sector?: string;
+                            seed?: string;
+                            targets?: {
+                                grade?: string;
+                                inspectors?: string[];
+                                order?: number;
+                                shortfall?: string | null;
+                                uscc?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽查计划及抽中名单（查询留痕） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            baseRatioPercent?: number;
+                            createdAt?: string;
+                            createdBy?: string;
+                            grades?: {
+                                drawn?: number;
+                                grade?: string;
+                                population?: number;
+                                ratioBp?: number;
+                                ratioPercent?: number;
+                            }[];
+                            id?: string;
+                            inspectorsPerEntity?: number;
+                            periodFrom?: string;
+                            periodTo?: string;
+                            populationDigest?: string;
+                            rounding?: string;
+                            sector?: string;
+                            seed?: string;
+                            targets?: {
+                                grade?: string;
+                                inspectors?: string[];
+                                order?: number;
+                                shortfall?: string | null;
+                                uscc?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/plans/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出抽查名单（CSV 或 XLSX，供检查人员使用，导出留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/pledges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记审批中作出的信用承诺（容缺受理、告知承诺、承诺即开工等） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approval_number: string;
+                        department: string;
+                        /** @description YYYY-MM-DD */
+                        due_on?: string;
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                        /** @enum {string} */
+                        pledge_type: "tolerance_acceptance" | "notification_commitment" | "start_on_pledge" | "operate_on_licence" | "renew_on_pledge" | "other";
+                        /** @description YYYY-MM-DD */
+                        pledged_on: string;
+                        /** @description 统一社会信用代码 */
+                        uscc: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approval_number?: string;
+                            department?: string;
+                            due_on?: string | null;
+                            id?: string;
+                            kept?: number | null;
+                            pledge_type?: string;
+                            pledged_on?: string;
+                            record_id?: string | null;
+                            uscc?: string;
+                            verified_on?: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/pledges/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核实信用承诺是否履行；未履行的形成违反承诺记录并重新评价 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kept: boolean;
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                        /** @description YYYY-MM-DD */
+                        verified_on: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pledge?: {
+                                approval_number?: string;
+                                department?: string;
+                                due_on?: string | null;
+                                id?: string;
+                                kept?: number | null;
+                                pledge_type?: string;
+                                pledged_on?: string;
+                                record_id?: string | null;
+                                uscc?: string;
+                                verified_on?: string | null;
+                            };
+                            rescore?: {
+                                category?: string;
+                                changed?: boolean;
+                                grade?: string;
+                                measuresEnded?: number;
+                                measuresStarted?: number;
+                                previousGrade?: string | null;
+                                score?: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门报送信用记录，并重新评价该主体 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        decided: string;
+                        document_number: string;
+                        /** @enum {string} */
+                        domain?: "general" | "special_equipment" | "work_safety" | "fire" | "food" | "drug";
+                        indicator: string;
+                        kind?: string;
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                        /** @description 部门自己的记录编号（幂等键） */
+                        record_id?: string;
+                        source_department: string;
+                        /** @enum {string} */
+                        status?: "active" | "under_objection" | "corrected" | "repaired" | "expired";
+                        /** @description 终止（移出名单）日期，含当日 */
+                        until?: string;
+                        /** @description 统一社会信用代码 */
+                        uscc: string;
+                        window_years?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created?: boolean;
+                            record?: {
+                                createdAt?: string;
+                                decided?: string;
+                                documentNumber?: string | null;
+                                domain?: string;
+                                id?: string;
+                                indicator?: string;
+                                kind?: string | null;
+                                sourceDepartment?: string | null;
+                                /** @enum {string} */
+                                status?: "active" | "under_objection" | "corrected" | "repaired" | "expired";
+                                statusLabel?: string;
+                                until?: string | null;
+                                updatedAt?: string;
+                                uscc?: string;
+                                windowYears?: number | null;
+                            };
+                            rescore?: {
+                                category?: string;
+                                changed?: boolean;
+                                grade?: string;
+                                measuresEnded?: number;
+                                measuresStarted?: number;
+                                previousGrade?: string | null;
+                                score?: number;
+                            };
+                            warnings?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 变更信用记录状态（如期满、撤销），并重新评价 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                        reason: string;
+                        /** @enum {string} */
+                        status: "active" | "corrected" | "repaired" | "expired";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            record?: {
+                                createdAt?: string;
+                                decided?: string;
+                                documentNumber?: string | null;
+                                domain?: string;
+                                id?: string;
+                                indicator?: string;
+                                kind?: string | null;
+                                sourceDepartment?: string | null;
+                                /** @enum {string} */
+                                status?: "active" | "under_objection" | "corrected" | "repaired" | "expired";
+                                statusLabel?: string;
+                                until?: string | null;
+                                updatedAt?: string;
+                                uscc?: string;
+                                windowYears?: number | null;
+                            };
+                            rescore?: {
+                                category?: string;
+                                changed?: boolean;
+                                grade?: string;
+                                measuresEnded?: number;
+                                measuresStarted?: number;
+                                previousGrade?: string | null;
+                                score?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/credit/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信用修复申请列表（含期限与逾期标记） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    on?: string;
+                    overdue?: boolean;
+                    state?: string;
+                    uscc?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicant?: string;
+                            appliedOn?: string;
+                            articles?: string[];
+                            check?: {
+                                articles?: string[];
+                                earliest?: string;
+                                eligible?: boolean;
+                                minMonths?: number;
+                                unmet?: string[];
+                            };
+                            deadline?: string;
+                            decidedOn?: string | null;
+                            decisionNote?: string | null;
+                            events?: {
+                                action?: string;
+                                actor?: string;
+                                actorRole?: string;
+                                at?: string;
+                                from?: string | null;
+                                note?: string | null;
+                                on?: string;
+                                stateLabel?: string;
+                                to?: string;
+                            }[];
+                            handler?: string | null;
+                            id?: string;
+                            obligationsFulfilled?: boolean;
+                            open?: boolean;
+                            overdue?: boolean;
+                            pledgeSubmitted?: boolean;
+                            recordId?: string;
+                            state?: string;
+                            stateLabel?: string;
+                            uscc?: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申请信用修复（检查最短公示期、履行义务、修复承诺） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        applied_on: string;
+                        obligations_fulfilled: boolean;
+                        pledge_submitted: boolean;
+                        record_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicant?: string;
+                            appliedOn?: string;
+                            articles?: string[];
+                            check?: {
+                                articles?: string[];
+                                earliest?: string;
+                                eligible?: boolean;
+                                minMonths?: number;
+                                unmet?: string[];
+                            };
+                            deadline?: string;
+                            decidedOn?: string | null;
+                            decisionNote?: string | null;
+                            events?: {
+                                action?: string;
+                                actor?: string;
+                                actorRole?: string;
+                                at?: string;
+                                from?: string | null;
+                                note?: string | null;
+                                on?: string;
+                                stateLabel?: string;
+                                to?: string;
+                            }[];
+                            handler?: string | null;
+                            id?: string;
+                            obligationsFulfilled?: boolean;
+                            open?: boolean;
+                            overdue?: boolean;
+                            pledgeSubmitted?: boolean;
+                            recordId?: string;
+                            state?: string;
+                            stateLabel?: string;
+                            uscc?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/repairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信用修复申请详情与审核过程 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 评价日，缺省为今天（北京时间） */
+                    on?: string;
+                    /** @description 查询用途（也可用请求头 x-audit-reason） */
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicant?: string;
+                            appliedOn?: string;
+                            articles?: string[];
+                            check?: {
+                                articles?: string[];
+                                earliest?: string;
+                                eligible?: boolean;
+                                minMonths?: number;
+                                unmet?: string[];
+                            };
+                            deadline?: string;
+                            decidedOn?: string | null;
+                            decisionNote?: string | null;
+                            events?: {
+                                action?: string;
+                                actor?: string;
+                                actorRole?: string;
+                                at?: string;
+                                from?: string | null;
+                                note?: string | null;
+                                on?: string;
+                                stateLabel?: string;
+                                to?: string;
+                            }[];
+                            handler?: string | null;
+                            id?: string;
+                            obligationsFulfilled?: boolean;
+                            open?: boolean;
+                            overdue?: boolean;
+                            pledgeSubmitted?: boolean;
+                            recordId?: string;
+                            state?: string;
+                            stateLabel?: string;
+                            uscc?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/repairs/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核信用修复：开始审核、准予修复（记录不再计分、重新评价、终止原等级措施）、不予修复、撤回 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "start_check" | "approve" | "reject" | "withdraw";
+                        note?: string;
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            repair?: {
+                                applicant?: string;
+                                appliedOn?: string;
+                                articles?: string[];
+                                check?: {
+                                    articles?: string[];
+                                    earliest?: string;
+                                    eligible?: boolean;
+                                    minMonths?: number;
+                                    unmet?: string[];
+                                };
+                                deadline?: string;
+                                decidedOn?: string | null;
+                                decisionNote?: string | null;
+                                events?: {
+                                    action?: string;
+                                    actor?: string;
+                                    actorRole?: string;
+                                    at?: string;
+                                    from?: string | null;
+                                    note?: string | null;
+                                    on?: string;
+                                    stateLabel?: string;
+                                    to?: string;
+                                }[];
+                                handler?: string | null;
+                                id?: string;
+                                obligationsFulfilled?: boolean;
+                                open?: boolean;
+                                overdue?: boolean;
+                                pledgeSubmitted?: boolean;
+                                recordId?: string;
+                                state?: string;
+                                stateLabel?: string;
+                                uscc?: string;
+                            };
+                            rescore?: {
+                                category?: string;
+                                changed?: boolean;
+                                grade?: string;
+                                measuresEnded?: number;
+                                measuresStarted?: number;
+                                previousGrade?: string | null;
+                                score?: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/sectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 十八个行业领域、评价方式与“不少于16个行业”目标进度 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 评价日，缺省为今天（北京时间） */
+                    on?: string;
+                    /** @description 查询用途（也可用请求头 x-audit-reason） */
+                    purpose?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sectors?: {
+                                code?: string;
+                                department?: string;
+                                /** @enum {string} */
+                                evaluation?: "public_score" | "industry_model";
+                                label?: string;
+                                modelId?: string | null;
+                                running?: boolean;
+                            }[];
+                            target?: {
+                                by?: string;
+                                met?: boolean;
+                                minSectors?: number;
+                                reason?: string;
+                                running?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/sectors/{code}/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行业评价模型的各版本 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cutoffs?: {
+                                grade?: string;
+                                min?: number;
+                            }[];
+                            definedBy?: string;
+                            department?: string;
+                            documentNumber?: string | null;
+                            fullScore?: number;
+                            id?: string;
+                            indicators?: {
+                                code?: string;
+                                label?: string;
+                                points?: number;
+                                source?: string;
+                                weightBp?: number;
+                            }[];
+                            sector?: string;
+                            validFrom?: string;
+                            version?: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 定义行业信用评价模型（公共信用综合评价权重和分值不得低于平均值，否则拒绝并说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cutoffs?: {
+                            /** @enum {string} */
+                            grade: "A" | "B" | "C" | "D" | "E";
+                            min: number;
+                        }[];
+                        department: string;
+                        document_number?: string;
+                        full_score?: number;
+                        indicators: {
+                            code: string;
+                            label: string;
+                            points?: number;
+                            /** @enum {string} */
+                            source: "public_score" | "supervisory";
+                            /** @description 权重，0至1的小数，最多4位，如 0.5 */
+                            weight: number;
+                        }[];
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                        /** @description YYYY-MM-DD */
+                        valid_from: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            model?: {
+                                cutoffs?: {
+                                    grade?: string;
+                                    min?: number;
+                                }[];
+                                definedBy?: string;
+                                department?: string;
+                                documentNumber?: string | null;
+                                fullScore?: number;
+                                id?: string;
+                                indicators?: {
+                                    code?: string;
+                                    label?: string;
+                                    points?: number;
+                                    source?: string;
+                                    weightBp?: number;
+                                }[];
+                                sector?: string;
+                                validFrom?: string;
+                                version?: number;
+                            };
+                            notes?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/uscc/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 校验统一社会信用代码（GB 32100） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        on?: string;
+                        uscc: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area?: string;
+                            areaName?: string;
+                            department?: string;
+                            entityType?: string;
+                            ok?: boolean;
+                            reasons?: string[];
+                            uscc?: string;
+                            warnings?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/documents": {
         parameters: {
             query?: never;
