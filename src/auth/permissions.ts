@@ -54,6 +54,9 @@ export const PARAM_EDITORS: Readonly<Record<string, readonly Role[]>> = {
   disability: ['disabled_federation'],
 };
 
+/** Who may build and run scenarios (政策测算). */
+const SIMULATION_ROLES: readonly Role[] = ['medical_office', 'credit_office', 'price_office', 'disabled_federation', 'finance'];
+
 export const permissions: Readonly<Record<string, RouteAccess>> = {
   // ── platform: published documents and parameters are public information
   'GET /api/health': { roles: 'public' },
@@ -92,6 +95,19 @@ export const permissions: Readonly<Record<string, RouteAccess>> = {
   // ── credit (D2 信用分级分类监管): declared beside the credit routes, from
   // the same grants the handlers check.
   ...creditRouteAccess,
+
+  // ── simulation (政策测算): city-wide policy offices and finance weigh a
+  // parameter change before it is decided; a run reads every county.
+  'GET /api/simulation/areas': { roles: SIMULATION_ROLES, cityWideOnly: true },
+  'GET /api/simulation/scenarios': { roles: SIMULATION_ROLES, cityWideOnly: true },
+  'POST /api/simulation/scenarios': { roles: SIMULATION_ROLES, cityWideOnly: true },
+  'GET /api/simulation/scenarios/:id': { roles: SIMULATION_ROLES, cityWideOnly: true },
+  'PUT /api/simulation/scenarios/:id': { roles: SIMULATION_ROLES, cityWideOnly: true },
+  'POST /api/simulation/scenarios/:id/runs': { roles: SIMULATION_ROLES, cityWideOnly: true, personal: true },
+  'GET /api/simulation/runs': { roles: SIMULATION_ROLES, cityWideOnly: true },
+  'GET /api/simulation/runs/:runId': { roles: SIMULATION_ROLES, cityWideOnly: true, personal: true, auditRead: true },
+  'GET /api/simulation/runs/:runId/export': { roles: SIMULATION_ROLES, cityWideOnly: true, personal: true, export: true },
+  'GET /api/simulation/compare': { roles: SIMULATION_ROLES, cityWideOnly: true },
 
   // ── accounts and sessions
   'POST /api/auth/login': { roles: 'public', csrfExempt: true },

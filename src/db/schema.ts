@@ -4,9 +4,11 @@ import type { CreditTables } from '../credit/storage/tables.ts';
 import type { DisabilityTables } from '../disability/storage/tables.ts';
 import type { MedicalTables } from '../medical/storage/tables.ts';
 import type { PriceTables } from '../price/storage/tables.ts';
+import type { SimulationTables } from '../simulation/storage/tables.ts';
 
 export type Database = CoreTables &
   MedicalTables &
   CreditTables &
   PriceTables &
-  DisabilityTables;
+  DisabilityTables &
+  SimulationTables;

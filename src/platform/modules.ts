@@ -3,6 +3,7 @@ import { creditModule } from '../credit/module.ts';
 import { disabilityModule } from '../disability/module.ts';
 import { medicalModule } from '../medical/module.ts';
 import { priceModule } from '../price/module.ts';
+import { simulationModule } from '../simulation/module.ts';
 import type { PlatformModule } from './module.ts';
 
 export const modules: readonly PlatformModule[] = [
@@ -10,4 +11,5 @@ export const modules: readonly PlatformModule[] = [
   creditModule,
   priceModule,
   disabilityModule,
+  simulationModule,
 ];

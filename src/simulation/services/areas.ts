@@ -1,0 +1,18 @@
+/** What each area contributes to a run: its runner and its detail sheets. */
+import type { ParamRegistry } from '../../core/params/registry.ts';
+import type { PlatformContext } from '../../platform/context.ts';
+import type { AreaResult } from '../rules/result.ts';
+import type { Area } from '../rules/scenario.ts';
+import type { DetailSheets } from './export.ts';
+import { medicalSheets, runMedicalArea } from './medicalArea.ts';
+
+export type Registries = { baseline: ParamRegistry; scenario: ParamRegistry };
+
+export interface AreaPlugin {
+  run: (ctx: PlatformContext, registries: Registries, year: number) => Promise<AreaResult>;
+  sheets: DetailSheets;
+}
+
+export const AREA_PLUGINS: Partial<Record<Area, AreaPlugin>> = {
+  medical: { run: runMedicalArea, sheets: medicalSheets },
+};
