@@ -106,6 +106,9 @@ export function settleClaim(
   };
 }
 
+const KINDS: readonly string[] = ['outpatient', 'chronic', 'inpatient'];
+const PLACES: readonly string[] = ['city', 'province', 'outside'];
+
 /** Everything wrong with a claim, for checking a whole file before settling. */
 export function claimProblems(claim: Claim, row?: number): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -115,9 +118,15 @@ export function claimProblems(claim: Claim, row?: number): FieldProblem[] {
   if (!claim.claimId) add('claim_id', claim.claimId, '缺少单据号');
   if (!claim.personId) add('person_id', undefined, '缺少参保人');
   if (!isIsoDate(claim.date)) add('date', claim.date, '日期应为 YYYY-MM-DD');
-  if (!['outpatient', 'chronic', 'inpatient'].includes(claim.kind)) add('kind', claim.kind, '费用类型应为 outpatient、chronic 或 inpatient');
-  if (claim.level !== 1 && claim.level !== 2 && claim.level !== 3) add('level', claim.level, '医疗机构级别应为 1、2 或 3');
-  if (!['city', 'province', 'outside'].includes(claim.place)) add('place', claim.place, '就医地应为 city、province 或 outside');
+  if (!KINDS.includes(claim.kind)) {
+    add('kind', claim.kind, '费用类型应为 outpatient、chronic 或 inpatient');
+  }
+  if (claim.level !== 1 && claim.level !== 2 && claim.level !== 3) {
+    add('level', claim.level, '医疗机构级别应为 1、2 或 3');
+  }
+  if (!PLACES.includes(claim.place)) {
+    add('place', claim.place, '就医地应为 city、province 或 outside');
+  }
   for (const field of ['total', 'policyScope', 'basicPaid', 'criticalPaid'] as const) {
     const value = claim[field];
     if (!Number.isSafeInteger(value) || value < 0) add(field, value, '金额应为非负整数（分）');

@@ -4,11 +4,10 @@
  * and monitored persons for whom 大病保险 started, are watched. The bulletin
  * gives no amount for "heavy"; heavy_burden_threshold carries a default.
  */
-import type { IsoDate } from '../../../core/dates.ts';
+import { withinInterval, type IsoDate } from '../../../core/dates.ts';
 import type { RuleDeclaration } from '../../../core/params/articles.ts';
 import type { MonitoringParams } from '../params.ts';
 import type { CategoryCode, Person, WatchListEntry, YearAccumulators } from '../types.ts';
-import { withinInterval } from '../../../core/dates.ts';
 
 export const watchListRule: RuleDeclaration = {
   id: 'd4.art12.watch_list',

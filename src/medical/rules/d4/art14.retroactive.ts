@@ -80,7 +80,9 @@ export function settleRetroactive(
   for (const claim of ordered) {
     const base = { claimId: claim.claimId, date: claim.date, assistance: 0, tilt: 0, steps: [] };
     if (claim.date < windowFrom || claim.date > windowTo) {
-      results.push({ ...base, outcome: 'outside_window', reason: `不在申请之日前${snapshot.monitoring.retroMonths}个月内（${windowFrom}至${windowTo}）` });
+      const months = snapshot.monitoring.retroMonths;
+      const reason = `不在申请之日前${months}个月内（${windowFrom}至${windowTo}）`;
+      results.push({ ...base, outcome: 'outside_window', reason });
       continue;
     }
     const a = params.on(claim.date).assistance;

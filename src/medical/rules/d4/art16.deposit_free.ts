@@ -3,12 +3,11 @@
  * 农村易返贫致贫人口 referred after a first visit at primary level and
  * admitted to a designated hospital in the city pay no deposit.
  */
-import type { IsoDate } from '../../../core/dates.ts';
+import { withinInterval, type IsoDate } from '../../../core/dates.ts';
 import type { RuleDeclaration } from '../../../core/params/articles.ts';
 import type { AssistanceParams, MedicalParams } from '../params.ts';
 import type { CategoryCode, Claim, Person, Place } from '../types.ts';
 import { CATEGORY_NAMES } from './art6.categories.ts';
-import { withinInterval } from '../../../core/dates.ts';
 
 export const depositFreeRule: RuleDeclaration = {
   id: 'd4.art16.deposit_free',

@@ -62,7 +62,10 @@ export function fundShortfall(input: FundYear, params: MedicalParams): Decision<
     {
       rule: fundShortfallRule.id,
       article: 'D4 §19',
-      text: `由市级累计结余基金补足${formatYuan(fromSurplus)}元，结余由${formatYuan(input.accumulatedSurplus)}元减为${formatYuan(input.accumulatedSurplus - fromSurplus)}元`,
+      text:
+        `由市级累计结余基金补足${formatYuan(fromSurplus)}元，` +
+        `结余由${formatYuan(input.accumulatedSurplus)}元` +
+        `减为${formatYuan(input.accumulatedSurplus - fromSurplus)}元`,
       values: { fromSurplus: formatYuan(fromSurplus) },
     },
   ];

@@ -62,6 +62,12 @@ export function premiumSubsidy(
   }
 
   const share = clauseFor(best.category)!.share;
+  const shareUse =
+    best.article === 'D4 §7(1)'
+      ? p.use.fullShare
+      : best.article === 'D4 §7(2)'
+        ? p.use.fixedShare
+        : p.use.transitionShare;
   return {
     outcome: 'decided',
     result: best,
@@ -70,8 +76,10 @@ export function premiumSubsidy(
       {
         rule: premiumSubsidyRule.id,
         article: best.article,
-        text: `${CATEGORY_NAMES[best.category]}：个人缴费${formatYuan(p.contribution)}元×${formatPercent(share)}，资助${formatYuan(best.subsidy)}元`,
-        params: [p.use.contribution, best.article === 'D4 §7(1)' ? p.use.fullShare : best.article === 'D4 §7(2)' ? p.use.fixedShare : p.use.transitionShare],
+        text:
+          `${CATEGORY_NAMES[best.category]}：个人缴费${formatYuan(p.contribution)}元` +
+          `×${formatPercent(share)}，资助${formatYuan(best.subsidy)}元`,
+        params: [p.use.contribution, shareUse],
         values: { subsidy: formatYuan(best.subsidy) },
       },
     ],

@@ -53,7 +53,7 @@ export function settleAssistance(
   if (!category) return NONE;
 
   const outcome = { category, paid: 0, tilt: 0, deductibleUsed: 0, burden: 0 };
-  trace.article('D4 §6');
+  trace.article(forcedCategory ? 'D4 §14' : 'D4 §6');
   if (trace.steps) explainCategory(person, claim, category, a, trace, forcedCategory);
 
   if (!a.covers[claim.kind]) {
