@@ -69,6 +69,12 @@ export class ScopeGuard {
     return true;
   }
 
+  /** The rows within the caller's reach (an empty list counts as checked). */
+  keep<T>(rows: readonly T[], of: (row: T) => { county?: string | null; entity?: string | null }): T[] {
+    this.checked = true;
+    return rows.filter((row) => this.allows(of(row)));
+  }
+
   /** Throws ERR_AUTH_OUT_OF_SCOPE for a record outside the caller's reach. */
   check(record: { county?: string | null; entity?: string | null }): void {
     if (!this.allows(record)) throw platformError('ERR_AUTH_OUT_OF_SCOPE');

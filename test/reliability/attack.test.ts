@@ -94,6 +94,24 @@ describeEachDatabase('attack on a loopback instance', (database) => {
     assert.ok(persons.every((p) => p.county === '230302'));
   });
 
+  test('county clerk opens a person, bills and account of another county, refused', async () => {
+    for (const path of [`/api/medical/persons/${HENGSHAN}`, `/api/medical/persons/${HENGSHAN}/bills`, `/api/medical/persons/${HENGSHAN}/accumulators/2023`, `/api/medical/persons/${HENGSHAN}/account`]) {
+      const response = await call('GET', path, as(clerk));
+      assert.equal(response.status, 403, path);
+      assert.equal(((await response.json()) as { code: string }).code, 'ERR_AUTH_OUT_OF_SCOPE', path);
+    }
+    assert.equal((await call('GET', `/api/medical/persons/${JIGUAN}`, as(clerk))).status, 200);
+  });
+
+  test('county clerk downloads the D4 lists, only its county in them', async () => {
+    for (const path of ['/api/medical/push-list?year=2023', '/api/medical/watch-list?year=2023']) {
+      const response = await call('GET', path, as(clerk));
+      assert.equal(response.status, 200, path);
+      const rows = (await response.json()) as Array<{ county: string }>;
+      assert.ok(rows.every((r) => r.county === '230302'), path);
+    }
+  });
+
   test('county clerk tries SQL through the search box, still only its own county', async () => {
     for (const q of ["' OR 1=1 --", "%", "230303' OR county='230303", '"; DROP TABLE medical_person; --']) {
       const response = await call('GET', `/api/medical/persons?q=${encodeURIComponent(q)}`, as(clerk));
