@@ -7,13 +7,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { isIsoDate } from '../../core/dates.ts';
 import { formatYuan, parseYuan } from '../../core/money.ts';
-import { fail } from '../services/fail.ts';
+import { fail } from '../../errorCatalog.ts';
 import { formatFromName, readTable, writeTable, type ColumnSpec, type OutputColumn, type ReadResult, type TableFormat } from '../../io/table.ts';
 import { batchRun } from '../../platform/batch.ts';
 import { parseParamOverrides } from '../../platform/batchParams.ts';
 import type { PlatformContext } from '../../platform/context.ts';
 import type { Bill } from '../rules/types.ts';
-import { searchPersons } from '../storage/persons.ts';
+import { loadPeople, searchPersons } from '../storage/persons.ts';
 import { accountOf, billsOfClaim, billsOfPerson, readAccumulators } from '../storage/settlements.ts';
 import { addMovement, MOVEMENT_KINDS, type MovementKind } from '../services/accounts.ts';
 import { settleBatch } from '../services/batch.ts';
@@ -102,6 +102,12 @@ function storedBillView(row: { bill_json: string; kind: string; reverses: string
   });
 }
 
+/** A county-bound clerk sees persons of its own county only (src/auth/permissions.ts). */
+async function checkPersonScope(request: FastifyRequest, ctx: PlatformContext, personId: string): Promise<void> {
+  const person = (await loadPeople(ctx.store.db, [personId])).get(personId);
+  request.scope.check({ county: person?.county ?? null });
+}
+
 export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext): Promise<void> {
   await app.register(fastifyMultipart, { limits: { fileSize: 64 * 1024 * 1024, files: 2 } });
 
@@ -186,6 +192,7 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
   }, async (request) => {
     const { personId } = request.params as { personId: string };
     const person = await getPerson(ctx, personId.toUpperCase());
+    request.scope.check({ county: person.county });
     const account = await accountOf(ctx.store.db, person.personId);
     return personView(person, { masked: false, balance: account ? Number(account.account.balance) : null });
   });
@@ -201,6 +208,7 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
   }, async (request) => {
     const { personId } = request.params as { personId: string };
     const { year } = request.query as { year?: number };
+    await checkPersonScope(request, ctx, personId.toUpperCase());
     const rows = await billsOfPerson(ctx.store.db, personId.toUpperCase(), year);
     return rows.map((r) => storedBillView(r));
   });
@@ -219,6 +227,7 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
   }, async (request) => {
     const { personId, year } = request.params as { personId: string; year: number };
     const person = await getPerson(ctx, personId.toUpperCase());
+    request.scope.check({ county: person.county });
     const stored = await readAccumulators(ctx.store.db, person.personId, year);
     return { person_id: person.personId, claims: stored.claims, accumulators: accumulatorsView(stored.accumulators) };
   });
@@ -246,6 +255,7 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
     },
   }, async (request) => {
     const { personId } = request.params as { personId: string };
+    await checkPersonScope(request, ctx, personId.toUpperCase());
     const found = await accountOf(ctx.store.db, personId.toUpperCase());
     if (!found) fail('ERR_MEDICAL_NO_ACCOUNT');
     return {
@@ -366,6 +376,7 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
     const rows = await billsOfClaim(ctx.store.db, claimId);
     const settlement = rows.find((r) => r.kind === 'settlement');
     if (!settlement) fail('ERR_CORE_NOT_FOUND', { details: { claimId } });
+    await checkPersonScope(request, ctx, settlement.person_id);
     const reversal = rows.find((r) => r.kind === 'reversal');
     return { bill: storedBillView(settlement), reversal: reversal ? storedBillView(reversal) : null };
   });
@@ -477,7 +488,8 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
     },
   }, async (request, reply) => {
     const { year, format } = request.query as { year: number; format: 'json' | TableFormat };
-    const rows = (await pushList(ctx, year)).map((r) => ({ person_id: r.personId, year: r.year, burden: formatYuan(r.burden), county: r.county }));
+    const rows = request.scope.keep(await pushList(ctx, year), (r) => ({ county: r.county }))
+      .map((r) => ({ person_id: r.personId, year: r.year, burden: formatYuan(r.burden), county: r.county }));
     if (format !== 'json') return sendTable(reply, `推送名单-${year}`, rows, PUSH_LIST_COLUMNS, format);
     return rows;
   });
@@ -491,7 +503,7 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
     },
   }, async (request, reply) => {
     const { year, format } = request.query as { year: number; format: 'json' | TableFormat };
-    const rows = (await watchList(ctx, year)).map((r) => ({
+    const rows = request.scope.keep(await watchList(ctx, year), (r) => ({ county: r.county })).map((r) => ({
       person_id: r.personId,
       year: r.year,
       category: r.category,
