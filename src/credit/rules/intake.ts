@@ -6,7 +6,7 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import { isIsoDate } from '../../core/dates.ts';
 import type { RuleDeclaration } from '../../core/params/articles.ts';
-import { checkUscc, type UsccOptions } from './uscc.ts';
+import { checkUscc, type UsccCheck, type UsccOptions } from './uscc.ts';
 import {
   RECORD_DOMAINS,
   RECORD_STATUSES,
@@ -64,7 +64,7 @@ function dateField(row: Row, field: string, problems: FieldProblem[], required: 
   return value;
 }
 
-function usccField(row: Row, options: UsccOptions, problems: FieldProblem[], warnings: string[], at?: number): string | undefined {
+function usccField(row: Row, options: UsccOptions, problems: FieldProblem[], warnings: string[], at?: number): UsccCheck & { ok: true } | undefined {
   const value = text(row, 'uscc');
   const checked = checkUscc(value, options);
   if (!checked.ok) {
@@ -72,7 +72,7 @@ function usccField(row: Row, options: UsccOptions, problems: FieldProblem[], war
     return undefined;
   }
   warnings.push(...checked.warnings);
-  return checked.uscc;
+  return checked;
 }
 
 export interface EntityRow extends MarketEntity {
@@ -85,17 +85,15 @@ export interface EntityRow extends MarketEntity {
 export function checkEntityRow(row: Row, options: UsccOptions, at?: number): Checked<EntityRow> {
   const problems: FieldProblem[] = [];
   const warnings: string[] = [];
-  const uscc = usccField(row, options, problems, warnings, at);
+  const parsed = usccField(row, options, problems, warnings, at);
   const name = text(row, 'name');
   if (!name) problems.push({ ...(at !== undefined ? { row: at } : {}), field: 'name', value: name, reason: '必填' });
   const established = dateField(row, 'established', problems, true, at);
-  if (problems.length || !uscc || !established) return { ok: false, problems };
+  if (problems.length || !parsed || !established) return { ok: false, problems };
 
-  const parsed = checkUscc(uscc, options);
-  if (!parsed.ok) return { ok: false, problems };
   return {
     ok: true,
-    value: { uscc, name, established, area: parsed.area, department: parsed.department, entityType: parsed.entityType },
+    value: { uscc: parsed.uscc, name, established, area: parsed.area, department: parsed.department, entityType: parsed.entityType },
     warnings,
   };
 }
@@ -109,7 +107,7 @@ export function checkRecordRow(
   const problems: FieldProblem[] = [];
   const warnings: string[] = [];
   const where = at !== undefined ? { row: at } : {};
-  const uscc = usccField(row, options, problems, warnings, at);
+  const uscc = usccField(row, options, problems, warnings, at)?.uscc;
 
   const indicator = text(row, 'indicator');
   if (!indicators.has(indicator)) {

@@ -77,8 +77,16 @@ export function compileScorer(params: ScoringParams): Scorer {
     `按指标表字面规则，正向指标（${table.indicators.filter((d) => d.rule === 'earn_on_any').map((d) => d.label).join('、')}）` +
     `有相关信息方得分，共${earnMax}分，本主体均未得分：即使没有任何不良记录，得分最高也只有${table.fullScore - earnMax}分。`;
 
+  // Per-date work done once: whether an establishment date earns 经营年限,
+  // and the sentences of each step count.
+  const operating = new Map<string, boolean>();
+  const stepReasons = compiled.map((c) =>
+    (c.def.steps ?? []).map((points, n) => (n === 0 ? c.full : `有${n}条${n === c.def.steps!.length - 1 ? '及以上' : ''}计分记录，得${points}分`)),
+  );
+  const EMPTY: readonly string[] = Object.freeze([]);
+
   return (entity, records, on) => {
-    const counted: string[][] = compiled.map(() => []);
+    const counted: string[][] = new Array(compiled.length);
     const excluded: Array<{ record: string; reason: string }> = [];
 
     for (const record of records) {
@@ -88,7 +96,7 @@ export function compileScorer(params: ScoringParams): Scorer {
         continue;
       }
       const verdict = recordCounts(record, on, counting, params.publicityYears, windows);
-      if (verdict.counts) counted[i]!.push(record.id);
+      if (verdict.counts) (counted[i] ??= []).push(record.id);
       else excluded.push({ record: record.id, reason: verdict.reason });
     }
 
@@ -98,12 +106,18 @@ export function compileScorer(params: ScoringParams): Scorer {
     for (let i = 0; i < compiled.length; i += 1) {
       const c = compiled[i]!;
       const def = c.def;
-      const ids = counted[i]!;
+      const ids = counted[i] ?? (EMPTY as string[]);
       let points: number;
       let reason: string;
       switch (def.rule) {
         case 'operating_years': {
-          const ok = addMonths(entity.established, 12 * def.minYears!) <= on;
+          const key = `${entity.established}|${on}`;
+          let ok = operating.get(key);
+          if (ok === undefined) {
+            ok = addMonths(entity.established, 12 * def.minYears!) <= on;
+            if (operating.size > 100_000) operating.clear();
+            operating.set(key, ok);
+          }
           points = ok ? def.points : 0;
           reason = ok ? c.full : c.none;
           break;
@@ -114,8 +128,9 @@ export function compileScorer(params: ScoringParams): Scorer {
           break;
         case 'steps_by_count': {
           const steps = def.steps!;
-          points = steps[Math.min(ids.length, steps.length - 1)]!;
-          reason = ids.length === 0 ? c.full : `有${ids.length}条计分记录，得${points}分`;
+          const step = Math.min(ids.length, steps.length - 1);
+          points = steps[step]!;
+          reason = stepReasons[i]![step]!;
           break;
         }
         case 'earn_on_any':

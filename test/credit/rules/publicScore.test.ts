@@ -27,7 +27,7 @@ describe('d2.appendix.public_score: the worked cases', () => {
     const result = scorePublic(caseEntity(c), caseRecords(c), c.evaluate_on, scoringParams(registry, c.evaluate_on));
     const penalty = result.indicators.find((x) => x.code === 'administrative_penalty')!;
     assert.deepEqual(penalty.records, ['cr-11-r1', 'cr-11-r2', 'cr-11-r3']);
-    assert.equal(penalty.reason, '有3条计分记录，得0分');
+    assert.equal(penalty.reason, '有2条及以上计分记录，得0分');
     assert.deepEqual(result.indicators.find((x) => x.code === 'abnormal_operation')!.records, ['cr-11-r4']);
   });
 
