@@ -4,7 +4,7 @@
  * payment to heirs. Amounts come in; the rules compute credits elsewhere.
  * Each movement has an id that makes it idempotent.
  */
-import { fail } from './fail.ts';
+import { fail } from '../../errorCatalog.ts';
 import type { PlatformContext } from '../../platform/context.ts';
 import { lockAccount, recordMovement } from '../storage/settlements.ts';
 

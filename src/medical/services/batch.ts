@@ -9,7 +9,7 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import type { ParamRegistry } from '../../core/params/registry.ts';
 import type { ParamOverride } from '../../core/params/types.ts';
-import { fail } from './fail.ts';
+import { fail } from '../../errorCatalog.ts';
 import type { ReadResult, TableRow } from '../../io/table.ts';
 import { batchRunId, digestOf, runBatch, type BatchOutcome } from '../../platform/batch.ts';
 import type { PlatformContext } from '../../platform/context.ts';
@@ -161,11 +161,11 @@ export async function settleBatch(ctx: PlatformContext, input: SettleBatchInput)
     .execute((trx) => applyPersons(trx, checked.records, { source: input.source ?? null, ...(openingDate ? { openingDate } : {}) }));
   const people: Map<string, StoredPerson> = await loadPeople(ctx.store.db, [...new Set(claims.map((c) => c.personId))]);
 
-  const digest = digestOf([
-    JSON.stringify(input.overrides ?? []),
-    ...checked.records.map((r) => JSON.stringify(r)),
-    ...claims.map(canonicalClaimJson),
-  ]);
+  const digest = digestOf((function* () {
+    yield JSON.stringify(input.overrides ?? []);
+    for (const r of checked.records) yield JSON.stringify(r);
+    for (const c of claims) yield canonicalClaimJson(c);
+  })());
   const runId = batchRunId('medical.settle', digest);
   const bills: Bill[] = [];
   const emit = input.onBill ?? ((bill: Bill) => void bills.push(bill));

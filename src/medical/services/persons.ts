@@ -6,7 +6,7 @@ import type { FieldProblem } from '../../core/errors.ts';
 import { maskName, maskResidentId } from '../../core/identity.ts';
 import { formatYuan } from '../../core/money.ts';
 import type { Database } from '../../db/schema.ts';
-import { fail } from './fail.ts';
+import { fail } from '../../errorCatalog.ts';
 import type { ReadResult } from '../../io/table.ts';
 import type { PlatformContext } from '../../platform/context.ts';
 import { loadPeople, upsertPerson, type StoredPerson } from '../storage/persons.ts';

@@ -13,7 +13,7 @@ import type { Kysely } from 'kysely';
 import { yearOf } from '../../core/dates.ts';
 import type { ParamRegistry } from '../../core/params/registry.ts';
 import type { Database } from '../../db/schema.ts';
-import { fail } from './fail.ts';
+import { fail } from '../../errorCatalog.ts';
 import type { PlatformContext } from '../../platform/context.ts';
 import type { Bill, Claim, YearAccumulators } from '../rules/types.ts';
 import { loadPerson, personOn, type StoredPerson } from '../storage/persons.ts';
