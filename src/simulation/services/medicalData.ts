@@ -5,6 +5,8 @@
  * stored bill started from, so account movements outside settlement are
  * replayed as they happened.
  */
+import { sql, type RawBuilder } from 'kysely';
+
 import type { Bill, Claim } from '../../medical/rules/types.ts';
 import { loadPeople, personOn } from '../../medical/storage/persons.ts';
 import type { PlatformContext } from '../../platform/context.ts';
@@ -30,7 +32,10 @@ export async function loadMedicalYear(ctx: PlatformContext, year: number): Promi
       .execute(),
     db
       .selectFrom('medical_bill')
-      .select(['claim_id', 'county', 'bill_json'])
+      .select(['claim_id', 'county', 'pooling', 'assistance', 'account_paid', 'cash_paid'])
+      // Only the balances are needed of the bill text: read them in the
+      // database rather than carry every bill's JSON across.
+      .select([jsonNumber(ctx, 'accountBefore').as('account_before'), jsonNumber(ctx, 'accountAfter').as('account_after')])
       .where('year', '=', year)
       .where('kind', '=', 'settlement')
       .execute(),
@@ -51,16 +56,28 @@ export async function loadMedicalYear(ctx: PlatformContext, year: number): Promi
       continue;
     }
 
-    const bill = JSON.parse(billRow.bill_json) as Bill;
-    const inflow = bill.accountBefore - (lastAccount.get(row.person_id) ?? 0);
-    lastAccount.set(row.person_id, bill.accountAfter);
+    const accountBefore = Number(billRow.account_before);
+    const inflow = accountBefore - (lastAccount.get(row.person_id) ?? 0);
+    lastAccount.set(row.person_id, Number(billRow.account_after));
     result.push({
       claim,
       person,
       county: billRow.county || stored.county,
       accountInflow: inflow,
-      stored: { pooling: bill.pooling, assistance: bill.assistance, accountPaid: bill.accountPaid, cashPaid: bill.cashPaid },
+      stored: {
+        pooling: Number(billRow.pooling),
+        assistance: Number(billRow.assistance),
+        accountPaid: Number(billRow.account_paid),
+        cashPaid: Number(billRow.cash_paid),
+      },
     });
   }
   return { claims: result, skipped };
+}
+
+/** A number field of the stored bill's JSON text (Bill), read by the database. */
+function jsonNumber(ctx: PlatformContext, field: keyof Bill & string): RawBuilder<number> {
+  return ctx.store.dialect === 'postgres'
+    ? sql<number>`cast((bill_json::json ->> ${field}) as bigint)`
+    : sql<number>`json_extract(bill_json, ${`$.${field}`})`;
 }

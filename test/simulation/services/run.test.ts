@@ -16,6 +16,7 @@ import { resultWorkbook } from '../../../src/simulation/services/export.ts';
 import { runScenario, storedResult } from '../../../src/simulation/services/run.ts';
 import { createScenario } from '../../../src/simulation/services/scenarios.ts';
 import { describeEachDatabase } from '../../helpers/db.ts';
+import { letReachabilityCheckFinish } from '../pause.ts';
 
 const MEDICAL_TABLES = [
   'medical_person',
@@ -45,6 +46,7 @@ describeEachDatabase('simulation run over stored medical data', (db) => {
   let ctx: PlatformContext;
 
   before(async () => {
+    await letReachabilityCheckFinish();
     ctx = await db.open();
     await seedMedicalDemo(ctx, { size: 'small' });
   });
