@@ -12,9 +12,10 @@ import { withinInterval } from '../../core/dates.ts';
 import type { Fen } from '../../core/money.ts';
 import type { ParamRegistry } from '../../core/params/registry.ts';
 import type { PlatformContext } from '../../platform/context.ts';
-import { PARAM } from '../rules/params.ts';
+import type { MonitoringParams } from '../rules/params.ts';
 import type { CategoryCode } from '../rules/types.ts';
 import { loadPeople } from '../storage/persons.ts';
+import { medicalParams } from './engine.ts';
 
 export interface PushRow {
   personId: string;
@@ -34,20 +35,25 @@ function yearEnd(year: number): string {
   return `${year}-12-31`;
 }
 
+/** D4 §12–§13 parameters of the year; null when D4 was not in force. */
+function monitoring(registry: ParamRegistry, year: number): MonitoringParams | null {
+  return medicalParams(registry).on(yearEnd(year)).monitoring;
+}
+
 export async function pushList(
   ctx: PlatformContext,
   year: number,
   options: { personIds?: readonly string[]; params?: ParamRegistry } = {},
 ): Promise<PushRow[]> {
-  const threshold = (options.params ?? ctx.params).at<Fen>(PARAM.pushThreshold, yearEnd(year));
-  if (!threshold) return [];
+  const m = monitoring(options.params ?? ctx.params, year);
+  if (!m) return [];
 
   let query = ctx.store.db
     .selectFrom('medical_accumulator as a')
     .innerJoin('medical_person as p', 'p.person_id', 'a.person_id')
     .select(['a.person_id', 'a.year', 'a.burden_after_insurance', 'p.county'])
     .where('a.year', '=', year)
-    .where('a.burden_after_insurance', '>', threshold.value);
+    .where('a.burden_after_insurance', '>', m.pushThreshold);
   if (options.personIds) {
     if (options.personIds.length === 0) return [];
     query = query.where('a.person_id', 'in', [...options.personIds]);
@@ -61,18 +67,17 @@ export async function watchList(
   year: number,
   options: { params?: ParamRegistry } = {},
 ): Promise<WatchRow[]> {
-  const params = options.params ?? ctx.params;
-  const categories = params.at<string[]>(PARAM.watchCategories, yearEnd(year));
-  const heavy = params.at<Fen>(PARAM.heavyBurden, yearEnd(year));
-  if (!categories || !heavy || categories.value.length === 0) return [];
+  const m = monitoring(options.params ?? ctx.params, year);
+  if (!m || m.watchCategories.size === 0) return [];
+  const categories = [...m.watchCategories];
 
   const rows = await ctx.store.db
     .selectFrom('medical_accumulator as a')
     .innerJoin('medical_category as c', 'c.person_id', 'a.person_id')
     .select(['a.person_id', 'a.burden_after_insurance', 'a.critical_paid'])
     .where('a.year', '=', year)
-    .where('c.code', 'in', categories.value)
-    .where((eb) => eb.or([eb('a.burden_after_insurance', '>', heavy.value), eb('a.critical_paid', '>', 0)]))
+    .where('c.code', 'in', categories)
+    .where((eb) => eb.or([eb('a.burden_after_insurance', '>', m.heavyBurden), eb('a.critical_paid', '>', 0)]))
     .distinct()
     .orderBy('a.person_id')
     .execute();
@@ -83,20 +88,20 @@ export async function watchList(
     const person = people.get(row.person_id)!;
     // Monitored during the year: a category span that overlaps it.
     const span = person.categories.find(
-      (c) => categories.value.includes(c.code) && withinInterval(`${year}-01-01`, null, c.to) && withinInterval(yearEnd(year), c.from, null),
+      (c) => m.watchCategories.has(c.code) && withinInterval(`${year}-01-01`, null, c.to) && withinInterval(yearEnd(year), c.from, null),
     );
     if (!span) continue;
-    const burden = Number(row.burden_after_insurance);
-    const criticalPaid = Number(row.critical_paid);
-    result.push({
+    const base = {
       personId: row.person_id,
       year,
-      burden,
+      burden: Number(row.burden_after_insurance),
+      criticalPaid: Number(row.critical_paid),
       county: person.county,
       category: span.code,
-      reason: burden > heavy.value ? 'heavy_burden' : 'critical_started',
-      criticalPaid,
-    });
+    };
+    // One row per reason, as the rules' watch entries (D4 §12, §13).
+    if (base.burden > m.heavyBurden) result.push({ ...base, reason: 'heavy_burden' });
+    if (base.criticalPaid > 0) result.push({ ...base, reason: 'critical_started' });
   }
   return result;
 }

@@ -204,6 +204,32 @@ describeEachDatabase('medical routes', (db) => {
     }
   });
 
+  test('watch list of 2023: a 低保边缘 member with a heavy burden, and one for whom 大病保险 started', async () => {
+    // D4 §12: monitored categories dibao_marginal and rural_at_risk.
+    // 230306196811110049 (dibao_marginal): 30000 − 18000 = 12000 > 10000, heavy.
+    // 230321200203030056 (rural_at_risk): 大病保险 paid 500, burden 3500, not heavy.
+    const MARGINAL = '230306196811110049';
+    const AT_RISK = '230321200203030056';
+    for (const person of [
+      { person_id: MARGINAL, scheme: 'resident', categories: 'dibao_marginal:2022-06-01:' },
+      { person_id: AT_RISK, scheme: 'resident', categories: 'rural_at_risk:2022-01-01:' },
+    ]) {
+      assert.equal((await app.inject({ method: 'POST', url: '/api/medical/persons', payload: person })).statusCode, 200);
+    }
+    const claims = [
+      { ...INPATIENT, claim_id: 'w-1', person_id: MARGINAL, date: '2023-02-01', total: '30000.00', policy_scope: '30000.00', basic_paid: '18000.00' },
+      { ...INPATIENT, claim_id: 'w-2', person_id: AT_RISK, date: '2023-02-01', total: '10000.00', policy_scope: '10000.00', basic_paid: '6000.00', critical_paid: '500.00' },
+    ];
+    for (const claim of claims) assert.equal((await app.inject({ method: 'POST', url: '/api/medical/claims', payload: claim })).statusCode, 201);
+
+    const res = await app.inject({ method: 'GET', url: '/api/medical/watch-list?year=2023' });
+    const rows = (res.json() as Array<Record<string, string>>).map((r) => [r.person_id, r.category, r.reason, r.burden]);
+    assert.deepEqual(rows, [
+      [MARGINAL, 'dibao_marginal', 'heavy_burden', '12000.00'],
+      [AT_RISK, 'rural_at_risk', 'critical_started', '3500.00'],
+    ]);
+  });
+
   test('teardown', async () => {
     await close();
   });
