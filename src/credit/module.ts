@@ -16,4 +16,7 @@ export const creditModule: PlatformModule = {
   // imports this module list; a static import would be a cycle.
   routes: async (app, ctx) => (await import('./routes/index.ts')).creditRoutes(app, ctx),
   commands: creditCommands,
+  seedDemo: async (ctx, options) => {
+    await (await import('./demo/seed.ts')).seedCreditDemo(ctx, options);
+  },
 };
