@@ -20,7 +20,7 @@ import { settleBatch } from '../services/batch.ts';
 import { fundLedger, setBudget, setSurplus } from '../services/fund.ts';
 import { pushList, watchList } from '../services/lists.ts';
 import { applyPersons, getPerson, importPersons, personView } from '../services/persons.ts';
-import { CLAIM_COLUMNS, JIXI_COUNTIES, parseClaimRow, parsePersonRow, PERSON_COLUMNS } from '../services/records.ts';
+import { CLAIM_COLUMNS, JIXI_COUNTIES, parseClaimRow, parseEnrolments, parsePersonRow, PERSON_COLUMNS, type EnrolmentInput } from '../services/records.ts';
 import { previewClaim, reverseClaim, settleClaim } from '../services/settlement.ts';
 import { accumulatorsView, billFileRow, billView, BILL_COLUMNS, PUSH_LIST_COLUMNS, WATCH_LIST_COLUMNS } from '../services/views.ts';
 import {
@@ -121,12 +121,18 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
       response: { 200: { type: 'object', properties: { outcome: { type: 'string' }, person: personSchema } }, ...errors },
     },
   }, async (request) => {
-    const body = request.body as Record<string, unknown>;
+    const body = request.body as Record<string, unknown> & { enrolments?: EnrolmentInput[] };
+    const enrolments = body.enrolments ? parseEnrolments(body.enrolments) : undefined;
+    const last = enrolments?.ok ? enrolments.value.at(-1) : undefined;
     const values = Object.fromEntries(PERSON_COLUMNS.map((c) => [c.name, body[c.name] === undefined ? undefined : String(body[c.name])]));
+    // The latest enrolment decides the scheme checks and the account (D5 §4).
+    if (last) Object.assign(values, { scheme: last.scheme, employment: last.employment ?? '' });
     const parsed = parsePersonRow(values);
-    if (!parsed.ok) fail('ERR_CORE_INVALID_INPUT', { problems: parsed.problems });
+    const problems = [...(parsed.ok ? [] : parsed.problems), ...(enrolments && !enrolments.ok ? enrolments.problems : [])];
+    if (!parsed.ok || problems.length > 0) fail('ERR_CORE_INVALID_INPUT', { problems });
+    const record = enrolments?.ok ? { ...parsed.value, enrolments: enrolments.value } : parsed.value;
 
-    const counts = await ctx.store.db.transaction().execute((trx) => applyPersons(trx, [parsed.value]));
+    const counts = await ctx.store.db.transaction().execute((trx) => applyPersons(trx, [record]));
     const person = await getPerson(ctx, parsed.value.personId);
     const outcome = counts.created ? 'created' : counts.updated ? 'updated' : 'unchanged';
     return { outcome, person: personView(person, { masked: false }) };

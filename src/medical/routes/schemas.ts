@@ -109,6 +109,15 @@ export const personBodySchema = {
     account_balance: { type: 'string', description: '个人账户开户余额（元），仅首次登记时生效' },
     county: { type: 'string', description: '认定地区代码（缺省取身份证号前六位）' },
     name: { type: 'string', description: '姓名（列表中脱敏显示）' },
+    enrolments: {
+      type: 'array',
+      description: '分时段参保（如在职转退休）；给出时代替 scheme/employment，以最后一段为准',
+      items: {
+        type: 'object',
+        required: ['scheme'],
+        properties: { scheme: { type: 'string' }, employment: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+      },
+    },
   },
 } as const;
 

@@ -41,7 +41,7 @@ export async function applyPersons(
       sex: record.sex,
       county: record.county,
       source: options.source ?? null,
-      enrolments: [{ scheme: record.scheme, employment: record.employment, from: null, to: null }],
+      enrolments: record.enrolments ?? [{ scheme: record.scheme, employment: record.employment, from: null, to: null }],
       categories: record.categories,
     }, now);
     counts[outcome] += 1;

@@ -119,6 +119,49 @@ export interface PersonRecord {
   county: string;
   /** Opening balance of the personal account; null when no account (D5 §4). */
   accountBalance: Fen | null;
+  /**
+   * Scheme and employment over time, when given with dates (a member who
+   * retires, D5 §4); otherwise `scheme`/`employment` hold without end.
+   */
+  enrolments?: Array<{ scheme: Scheme; employment: Employment | null; from: IsoDate | null; to: IsoDate | null }>;
+}
+
+export interface EnrolmentInput {
+  scheme?: unknown;
+  employment?: unknown;
+  from?: unknown;
+  to?: unknown;
+}
+
+/**
+ * Dated enrolments (HTTP only): each a scheme with its employment, in date
+ * order without overlap; the last one gives `scheme` and `employment`.
+ */
+export function parseEnrolments(list: readonly EnrolmentInput[]): Parsed<NonNullable<PersonRecord['enrolments']>> {
+  const problems: FieldProblem[] = [];
+  const spans: NonNullable<PersonRecord['enrolments']> = [];
+  list.forEach((e, i) => {
+    const field = `enrolments/${i}`;
+    const scheme = SCHEMES[String(e.scheme ?? '')];
+    const employmentText = String(e.employment ?? '');
+    const employment = employmentText === '' ? null : EMPLOYMENTS[employmentText];
+    const from = e.from === undefined || e.from === null || e.from === '' ? null : String(e.from);
+    const to = e.to === undefined || e.to === null || e.to === '' ? null : String(e.to);
+    if (!scheme) problems.push({ field: `${field}/scheme`, value: e.scheme, reason: '参保类型应为 employee 或 resident' });
+    if (employment === undefined || (scheme === 'employee') !== (employment !== null)) {
+      problems.push({ field: `${field}/employment`, value: e.employment, reason: '职工医保须填人员类别（in_service、retired、flexible），城乡居民不填' });
+    }
+    if ((from && !isIsoDate(from)) || (to && !isIsoDate(to)) || (from && to && to < from)) {
+      problems.push({ field, value: `${from ?? ''}:${to ?? ''}`, reason: '起止日期应为 YYYY-MM-DD，且终止不早于起始' });
+    }
+    const previous = spans.at(-1);
+    if (previous && (!previous.to || !from || from <= previous.to)) {
+      problems.push({ field, value: from, reason: '参保期间应按时间先后排列且不重叠' });
+    }
+    if (scheme && employment !== undefined) spans.push({ scheme, employment, from, to });
+  });
+  if (list.length === 0) problems.push({ field: 'enrolments', reason: '至少应有一段参保期间' });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: spans };
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };

@@ -230,6 +230,51 @@ describeEachDatabase('medical routes', (db) => {
     ]);
   });
 
+  test('dated enrolments, a member retiring mid-year is settled at the retiree ratio after retirement', async () => {
+    // D5 §7(1) level 2: 60% in service, 65% retired; deductible 600 a year.
+    // 2023-03-01 in service, 3000: (3000 − 600) × 60% = 1440.
+    // 2023-06-10 retired, 500: deductible met, 500 × 65% = 325 (in service 300).
+    const RETIRING = '230303195601010011';
+    const person = {
+      person_id: RETIRING,
+      scheme: 'employee',
+      enrolments: [
+        { scheme: 'employee', employment: 'in_service', from: '2020-01-01', to: '2023-05-31' },
+        { scheme: 'employee', employment: 'retired', from: '2023-06-01' },
+      ],
+    };
+    const created = await app.inject({ method: 'POST', url: '/api/medical/persons', payload: person });
+    assert.equal(created.statusCode, 200, created.body);
+    const outpatient = { ...INPATIENT, person_id: RETIRING, kind: 'outpatient', basic_paid: '0.00' };
+    const first = await app.inject({ method: 'POST', url: '/api/medical/claims', payload: { ...outpatient, claim_id: 'r-1', date: '2023-03-01', total: '3000.00', policy_scope: '3000.00' } });
+    const second = await app.inject({ method: 'POST', url: '/api/medical/claims', payload: { ...outpatient, claim_id: 'r-2', date: '2023-06-10', total: '500.00', policy_scope: '500.00' } });
+    assert.deepEqual([(first.json() as { pooling: string }).pooling, (second.json() as { pooling: string }).pooling], ['1440.00', '325.00']);
+
+    const before = await app.inject({ method: 'POST', url: '/api/medical/claims', payload: { ...outpatient, claim_id: 'r-0', date: '2019-06-01', total: '10.00', policy_scope: '10.00' } });
+    assert.equal((before.json() as { code: string }).code, 'ERR_MEDICAL_NOT_ENROLLED');
+
+    const overlapping = await app.inject({
+      method: 'POST',
+      url: '/api/medical/persons',
+      payload: { ...person, enrolments: [person.enrolments[0], { ...person.enrolments[1], from: '2023-05-01' }] },
+    });
+    assert.equal(overlapping.statusCode, 400);
+    assert.match(JSON.stringify(overlapping.json()), /不重叠/);
+  });
+
+  test('persons file upload: a bad row refuses it, skip_invalid keeps the good rows', async () => {
+    const csv = Buffer.from('身份证号,参保类型,人员类别,救助类别,个人账户余额\n230382199001010011,居民,,低保对象:2023-01-01:,\n230382199001010018,居民,,,\n');
+    const refused = await app.inject({ method: 'POST', url: '/api/medical/persons/import', ...multipart({ file: { filename: 'p.csv', content: csv } }) });
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual((refused.json() as { problems: Array<{ row: number; field: string }> }).problems.map((p) => [p.row, p.field]), [[3, 'person_id']]);
+
+    const kept = await app.inject({ method: 'POST', url: '/api/medical/persons/import', ...multipart({ file: { filename: 'p.csv', content: csv } }, { skip_invalid: 'true' }) });
+    assert.equal(kept.statusCode, 200, kept.body);
+    assert.deepEqual([(kept.json() as { created: number }).created, (kept.json() as { invalid: unknown[] }).invalid.length], [1, 1]);
+    const person = (await app.inject({ method: 'GET', url: '/api/medical/persons/230382199001010011' })).json() as { categories: Array<{ code: string }> };
+    assert.deepEqual(person.categories.map((c) => c.code), ['dibao']);
+  });
+
   test('teardown', async () => {
     await close();
   });
