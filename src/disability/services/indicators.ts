@@ -32,12 +32,12 @@ import { splitCountTarget, trackIndicator, type TrackOptions } from '../rules/in
 import { decideLiving } from '../rules/livingSubsidy.ts';
 import { referenceDate } from '../rules/payrollMonth.ts';
 import { P, type SubsidyParameters } from '../rules/subsidyParameters.ts';
-import { groupByPerson, type BenefitRow, type HouseholdRow, type PersonRow, type RecordRow } from '../storage/register.ts';
+import { groupByPerson, type PersonRow, type RecordRow } from '../storage/register.ts';
 import type { Actor } from './caller.ts';
 import { requireSubsidyParameters } from './eligibility.ts';
 import { fail } from './fail.ts';
 import { cityCode, counties } from './params.ts';
-import { aliveOn, residentOn, situationOf } from './situation.ts';
+import { aliveOn, residentOn, situationOf, type BenefitSpan, type HouseholdSpan } from './situation.ts';
 import { SYNTHETIC_SOURCE } from './views.ts';
 
 const RECORD_KINDS = [
@@ -46,23 +46,26 @@ const RECORD_KINDS = [
 ] as const;
 
 /** The whole register read once; summaries for several days come from it. */
+type SnapshotPerson = Pick<PersonRow, 'id' | 'county' | 'category' | 'grade' | 'birth_date' | 'deceased_on' | 'moved_away_on'>;
+type SnapshotRecord = Pick<RecordRow, 'kind' | 'on_date' | 'until_date'>;
+
 export interface RegisterSnapshot {
-  persons: PersonRow[];
-  households: Map<string, HouseholdRow[]>;
-  benefits: Map<string, BenefitRow[]>;
-  records: Map<string, RecordRow[]>;
+  persons: SnapshotPerson[];
+  households: Map<string, HouseholdSpan[]>;
+  benefits: Map<string, BenefitSpan[]>;
+  records: Map<string, SnapshotRecord[]>;
   synthetic: boolean;
 }
 
 export async function registerSnapshot(ctx: PlatformContext, county?: string): Promise<RegisterSnapshot> {
   const db = ctx.store.db;
-  let persons = db.selectFrom('disability_person').selectAll();
+  let persons = db.selectFrom('disability_person').select(['id', 'county', 'category', 'grade', 'birth_date', 'deceased_on', 'moved_away_on', 'source']);
   if (county) persons = persons.where('county', '=', county);
   const [personRows, households, benefits, records] = await Promise.all([
-    persons.orderBy('id').execute(),
-    db.selectFrom('disability_household_period').selectAll().orderBy('valid_from').execute(),
-    db.selectFrom('disability_benefit_period').selectAll().execute(),
-    db.selectFrom('disability_service_record').selectAll().where('kind', 'in', [...RECORD_KINDS]).orderBy('on_date').execute(),
+    persons.execute(),
+    db.selectFrom('disability_household_period').select(['person_id', 'status', 'valid_from', 'valid_to']).orderBy('valid_from').execute(),
+    db.selectFrom('disability_benefit_period').select(['person_id', 'kind', 'valid_from', 'valid_to']).execute(),
+    db.selectFrom('disability_service_record').select(['person_id', 'kind', 'on_date', 'until_date']).where('kind', 'in', [...RECORD_KINDS]).execute(),
   ]);
   return {
     persons: personRows,
@@ -94,7 +97,7 @@ function readings(ctx: PlatformContext, on: IsoDate): Readings {
   };
 }
 
-function spanCovers(r: RecordRow, on: IsoDate): boolean {
+function spanCovers(r: SnapshotRecord, on: IsoDate): boolean {
   return withinInterval(on, r.on_date, r.until_date);
 }
 

@@ -23,7 +23,7 @@ import {
 } from '../rules/payrollMonth.ts';
 import { P, type SubsidyParameters } from '../rules/subsidyParameters.ts';
 import type { Subsidy } from '../rules/types.ts';
-import { groupByPerson, type BenefitRow, type HouseholdRow } from '../storage/register.ts';
+import { groupByPerson } from '../storage/register.ts';
 import { addEvent } from './applications.ts';
 import type { Actor } from './caller.ts';
 import { requireSubsidyParameters } from './eligibility.ts';
@@ -106,13 +106,13 @@ export async function payrollInput(ctx: PlatformContext, month: IsoMonth) {
 
   const [persons, households, benefits] = await Promise.all([
     db.selectFrom('disability_person').select(['id', 'county', 'category', 'grade', 'deceased_on', 'moved_away_on']).execute(),
-    db.selectFrom('disability_household_period').selectAll()
+    db.selectFrom('disability_household_period').select(['person_id', 'status', 'valid_from', 'valid_to'])
       .where('valid_from', '<=', ref).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', ref)])).execute(),
-    db.selectFrom('disability_benefit_period').selectAll()
+    db.selectFrom('disability_benefit_period').select(['person_id', 'kind', 'valid_from', 'valid_to'])
       .where('valid_from', '<=', ref).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', ref)])).execute(),
   ]);
-  const householdsBy = groupByPerson(households as HouseholdRow[]);
-  const benefitsBy = groupByPerson(benefits as BenefitRow[]);
+  const householdsBy = groupByPerson(households);
+  const benefitsBy = groupByPerson(benefits);
 
   const payrollPersons: PayrollPerson[] = [];
   for (const person of persons) {

@@ -6,7 +6,11 @@ import { withinInterval, type IsoDate } from '../../core/dates.ts';
 import type { BenefitKind, Category, Grade, HouseholdStatus, Situation } from '../rules/types.ts';
 import type { BenefitRow, HouseholdRow, PersonRow } from '../storage/register.ts';
 
-export function householdOn(periods: readonly HouseholdRow[] | undefined, on: IsoDate): HouseholdStatus {
+/** What the situation needs of a period row. */
+export type HouseholdSpan = Pick<HouseholdRow, 'status' | 'valid_from' | 'valid_to'>;
+export type BenefitSpan = Pick<BenefitRow, 'kind' | 'valid_from' | 'valid_to'>;
+
+export function householdOn(periods: readonly HouseholdSpan[] | undefined, on: IsoDate): HouseholdStatus {
   if (!periods) return 'none';
   for (let i = periods.length - 1; i >= 0; i -= 1) {
     const p = periods[i]!;
@@ -15,7 +19,7 @@ export function householdOn(periods: readonly HouseholdRow[] | undefined, on: Is
   return 'none';
 }
 
-export function benefitsOn(periods: readonly BenefitRow[] | undefined, on: IsoDate): Set<BenefitKind> {
+export function benefitsOn(periods: readonly BenefitSpan[] | undefined, on: IsoDate): Set<BenefitKind> {
   const held = new Set<BenefitKind>();
   for (const p of periods ?? []) {
     if (withinInterval(on, p.valid_from, p.valid_to)) held.add(p.kind as BenefitKind);
@@ -33,8 +37,8 @@ export function residentOn(person: Pick<PersonRow, 'moved_away_on'>, on: IsoDate
 
 export function situationOf(
   person: Pick<PersonRow, 'county' | 'category' | 'grade' | 'deceased_on' | 'moved_away_on'>,
-  households: readonly HouseholdRow[] | undefined,
-  benefits: readonly BenefitRow[] | undefined,
+  households: readonly HouseholdSpan[] | undefined,
+  benefits: readonly BenefitSpan[] | undefined,
   on: IsoDate,
 ): Situation {
   return {
