@@ -28,6 +28,8 @@ export interface UsccOptions {
   registration: RegistrationCodes;
   unknownArea: 'warn' | 'refuse';
   lowerCase: 'normalise' | 'refuse';
+  /** Answers already given for a code (an import checks each code once). */
+  cache?: Map<string, UsccCheck>;
 }
 
 export type UsccCheck =
@@ -61,6 +63,15 @@ export function organisationCheckCharacter(body: string): string {
 }
 
 export function checkUscc(input: string, options: UsccOptions): UsccCheck {
+  const cached = options.cache?.get(input);
+  if (cached) return cached;
+
+  const result = checkUsccOnce(input, options);
+  if (options.cache && options.cache.size < 2_000_000) options.cache.set(input, result);
+  return result;
+}
+
+function checkUsccOnce(input: string, options: UsccOptions): UsccCheck {
   const warnings: string[] = [];
   let code = input.trim();
 

@@ -44,6 +44,7 @@ export function usccOptions(registry: ParamRegistry, on: IsoDate): UsccOptions {
     registration: paramValue<RegistrationCodes>(registry, PARAM.usccRegistrationCodes, on),
     unknownArea: paramValue<'warn' | 'refuse'>(registry, PARAM.usccUnknownArea, on),
     lowerCase: paramValue<'normalise' | 'refuse'>(registry, PARAM.usccLowerCase, on),
+    cache: new Map(),
   };
 }
 
