@@ -1,0 +1,156 @@
+/**
+ * `npx jixi price …`: indicators, subsidies, observation import, detection.
+ * Actions load the services on use: they import the error catalog, which
+ * imports the module list that imports this file.
+ */
+import { readFile } from 'node:fs/promises';
+
+import type { Command } from 'commander';
+
+import { isIsoDate, isIsoMonth, todayInBeijing } from '../../core/dates.ts';
+import { loadParams, type PlatformContext } from '../../platform/context.ts';
+import type { AlpsSettings } from '../rules/alps.ts';
+import type { IfpaSettings } from '../rules/ifpa.ts';
+import type { Caller } from '../services/access.ts';
+
+const table = () => import('../../io/table.ts');
+const series = () => import('../services/series.ts');
+const subsidies = () => import('../services/subsidies.ts');
+
+async function r4On(on: string | undefined) {
+  const date = on ?? todayInBeijing();
+  if (!isIsoDate(date)) throw new Error(`日期无效: ${date}`);
+  const { detectionSettings } = await import('../services/settings.ts');
+  const loaded = detectionSettings(loadParams(), date);
+  if (!loaded.ok) throw new Error(`${date} 无生效的参数：${loaded.missing.join('、')}`);
+  return loaded.settings.r4;
+}
+
+function callerOf(options: { as?: string }): Caller {
+  return { user: options.as ?? process.env.USER ?? 'cli', role: 'cli' };
+}
+
+export function priceCommands(program: Command, open: () => Promise<PlatformContext>): void {
+  const price = program.command('price').description('价格监测预警与价格临时补贴（鸡政办规〔2022〕20号）');
+
+  price
+    .command('ifpa')
+    .description('粮农组织价格异常指标：输入 month,price，输出 month,cqgr,cagr,ifpa,class')
+    .requiredOption('--series <file>', '月度价格序列（CSV 或 XLSX）')
+    .requiredOption('--out <file>', '输出文件（CSV 或 XLSX）')
+    .option('--weights <kind>', 'year_weighted（缺省）或 equal')
+    .option('--min-years <n>', '往年同月数据至少年数', (v) => Number(v))
+    .option('--on <date>', '按该日生效的参数')
+    .action(async (options: { series: string; out: string; weights?: IfpaSettings['weights']; minYears?: number; on?: string }) => {
+      const { readTableFile, writeTableFile } = await table();
+      const { IFPA_COLUMNS, ifpaTable, SERIES_COLUMNS, seriesFromRows } = await series();
+      const input = await readTableFile(options.series, SERIES_COLUMNS);
+      const monthly = seriesFromRows(input.rows, input.problems);
+      const base = (await r4On(options.on)).ifpa;
+      const rows = ifpaTable(monthly, { ...base, ...(options.weights ? { weights: options.weights } : {}), ...(options.minYears ? { minYears: options.minYears } : {}) });
+      await writeTableFile(options.out, rows, IFPA_COLUMNS);
+      console.log(`已计算 ${rows.length} 个月，其中 ${rows.filter((r) => r.ifpa !== '').length} 个月有 IFPA，写入 ${options.out}`);
+    });
+
+  price
+    .command('alps')
+    .description('世界粮食计划署价格预警：输入 month,price，输出 month,price,fitted,alps,class')
+    .requiredOption('--series <file>', '月度价格序列')
+    .requiredOption('--out <file>', '输出文件')
+    .option('--trend <kind>', 'linear（缺省）或 quadratic')
+    .option('--fit <kind>', 'through_current（缺省）或 history_only')
+    .option('--on <date>', '按该日生效的参数')
+    .action(async (options: { series: string; out: string; trend?: AlpsSettings['trend']; fit?: AlpsSettings['fit']; on?: string }) => {
+      const { readTableFile, writeTableFile } = await table();
+      const { ALPS_COLUMNS, alpsTable, SERIES_COLUMNS, seriesFromRows } = await series();
+      const input = await readTableFile(options.series, SERIES_COLUMNS);
+      const monthly = seriesFromRows(input.rows, input.problems);
+      const base = (await r4On(options.on)).alps;
+      const rows = alpsTable(monthly, { ...base, ...(options.trend ? { trend: options.trend } : {}), ...(options.fit ? { fit: options.fit } : {}) });
+      await writeTableFile(options.out, rows, ALPS_COLUMNS);
+      console.log(`已计算 ${rows.length} 个月，写入 ${options.out}`);
+    });
+
+  price
+    .command('subsidies')
+    .description('价格临时补贴：按指数月的 CPI、食品价格同比判断是否启动并计算城乡每人每月补贴')
+    .requiredOption('--indices <file>', '物价指数（month, cpi_yoy_percent, food_cpi_yoy_percent）')
+    .requiredOption('--out <file>', '输出文件')
+    .option('--store', '同时保存到数据库，供编制发放清单')
+    .option('--as <user>', '操作人')
+    .action(async (options: { indices: string; out: string; store?: boolean; as?: string }) => {
+      const { readTableFile, writeTableFile } = await table();
+      const { DECISION_COLUMNS, decideMonth, decisionRow, figuresFromRows, INDEX_COLUMNS, upsertIndexMonths } = await subsidies();
+      const input = await readTableFile(options.indices, INDEX_COLUMNS);
+      const figures = figuresFromRows(input.rows, input.problems);
+      const params = loadParams();
+      const rows = figures.map((f) => decisionRow(decideMonth(params, f)));
+      await writeTableFile(options.out, rows, DECISION_COLUMNS);
+      if (options.store) await upsertIndexMonths(await open(), figures, options.indices, callerOf(options));
+      const months = rows.filter((r) => r.trigger).map((r) => r.month);
+      console.log(`${rows.length} 个指数月，启动补贴 ${months.length} 个月${months.length ? `：${months.join('、')}` : ''}；写入 ${options.out}`);
+    });
+
+  price
+    .command('payments')
+    .description('按发放部门编制某指数月的价格临时补贴发放清单')
+    .requiredOption('--month <month>', '指数月份 YYYY-MM')
+    .requiredOption('--out <file>', '输出文件')
+    .option('--payer <code>', '只输出某发放部门（civil_affairs、human_resources、veterans_affairs、education）')
+    .option('--as <user>', '操作人')
+    .action(async (options: { month: string; out: string; payer?: string; as?: string }) => {
+      if (!isIsoMonth(options.month)) throw new Error(`月份无效: ${options.month}`);
+      const { writeTableFile } = await table();
+      const { PAYMENT_COLUMNS, runPayments, storedPayments } = await subsidies();
+      const ctx = await open();
+      const run = await runPayments(ctx, options.month, callerOf(options));
+      const rows = await storedPayments(ctx, options.month, options.payer);
+      await writeTableFile(options.out, rows, PAYMENT_COLUMNS, { headers: 'label' });
+      console.log(run.triggered
+        ? `${options.month} 指数月启动补贴，${run.list.paymentMonth} 发放，共 ${rows.length} 人，写入 ${options.out}`
+        : `${options.month} 指数月未启动补贴，清单为空`);
+    });
+
+  const observations = price.command('observations').description('价格监测数据');
+  observations
+    .command('import <file>')
+    .description('导入价格监测报表（项目,规格等级,单位,本期均价,上期均价,变动幅度,备注）；有误的行使整个文件退回')
+    .option('--point <id>', '报表无“监测点”列时的监测点')
+    .option('--date <date>', '报表无“日期”列时的监测日期')
+    .option('--skip-invalid', '跳过有误的行，只保存无误的行')
+    .option('--as <user>', '操作人')
+    .action(async (file: string, options: { point?: string; date?: string; skipInvalid?: boolean; as?: string }) => {
+      const { formatFromName } = await table();
+      const { importObservationFile } = await import('../services/observations.ts');
+      const format = formatFromName(file);
+      if (!format) throw new Error(`只支持 .csv 与 .xlsx 文件: ${file}`);
+      const ctx = await open();
+      const report = await importObservationFile(ctx, await readFile(file), format, {
+        skipInvalid: options.skipInvalid ?? false,
+        caller: callerOf(options),
+        defaults: { ...(options.point ? { point: options.point } : {}), ...(options.date ? { date: options.date } : {}) },
+      });
+      console.log(`共 ${report.total} 行：保存 ${report.stored} 行（其中待核实 ${report.held} 行），已存在未变 ${report.unchanged} 行，跳过 ${report.skipped} 行`);
+      for (const p of report.problems) console.log(`  第 ${p.row} 行 ${p.field}${p.value !== undefined ? ` = ${JSON.stringify(p.value)}` : ''}: ${p.reason}`);
+      for (const h of report.heldRows) console.log(`  待核实 第 ${h.row} 行: ${h.reason}`);
+    });
+
+  price
+    .command('detect')
+    .description('按日运行三级预警建议检测（R1–R6）')
+    .option('--as-of <date>', '检测日期，缺省为今天')
+    .option('--as <user>', '操作人')
+    .action(async (options: { asOf?: string; as?: string }) => {
+      const asOf = options.asOf ?? todayInBeijing();
+      if (!isIsoDate(asOf)) throw new Error(`日期无效: ${asOf}`);
+      const { runDetection } = await import('../services/detection.ts');
+      const result = await runDetection(await open(), asOf, callerOf(options));
+      if (result.outcome === 'no_rule_in_force') {
+        console.log(`${asOf} 无生效的预警规则（缺少 ${result.missing.join('、')}）`);
+        return;
+      }
+      console.log(result.proposes ? `${asOf} 提出三级预警建议：` : `${asOf} 未触发三级预警建议`);
+      for (const f of result.findings) console.log(`  ${f.text}；监测点 ${f.points.join('、') || '—'}`);
+      for (const n of result.notes) console.log(`  （未触发）${n.rule} ${n.itemId}: ${n.reason}`);
+    });
+}
