@@ -20,6 +20,7 @@ export function registerDisabilityCommands(program: Command, open: () => Promise
     .option('--skip-invalid', '导入时跳过有错误的行（缺省：有错误则不导入、不生成）')
     .option('--all', '名册中包括停发记录（缺省只含发放记录）')
     .option('--by <user>', '经办人（记入变更记录）')
+    .option('--group-size <n>', '每个事务写入的名册行数（缺省 2000）', (v: string) => Number(v))
     .option('--no-progress', '不显示进度条')
     .action(async (options) => (await work()).payrollCommand(await open(), options));
 

@@ -82,7 +82,7 @@ export async function importCommand(
 
 export async function payrollCommand(
   ctx: PlatformContext,
-  options: { month: string; out: string; register?: string; skipInvalid?: boolean; all?: boolean; by?: string; progress?: boolean },
+  options: { month: string; out: string; register?: string; skipInvalid?: boolean; all?: boolean; by?: string; groupSize?: number; progress?: boolean },
 ): Promise<void> {
   const format = formatFromName(options.out);
   if (!format) fail('ERR_CORE_INVALID_INPUT', { problems: [{ field: 'out', value: options.out, reason: '输出文件应为 .csv 或 .xlsx' }] });
@@ -95,7 +95,10 @@ export async function payrollCommand(
   }
 
   const progress = bar(`发放名册 ${options.month}`, options.progress !== false);
-  const summary = await runPayroll(ctx, options.month, actor(options.by), { onProgress: progress.onProgress });
+  const summary = await runPayroll(ctx, options.month, actor(options.by), {
+    onProgress: progress.onProgress,
+    ...(options.groupSize ? { groupSize: options.groupSize } : {}),
+  });
   progress.stop();
   await writeFile(options.out, await payrollFile(ctx, options.month, format, { mask: false, paidOnly: !options.all }));
 

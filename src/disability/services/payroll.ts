@@ -171,7 +171,8 @@ export async function runPayroll(ctx: PlatformContext, monthText: string, actor:
   const size = Math.max(1, options.groupSize ?? 2000);
   const units: PayrollLine[][] = [];
   for (let i = 0; i < result.lines.length; i += size) units.push(result.lines.slice(i, i + size));
-  const digest = digestOf([month, input.ref, ...result.lines.map((l) => `${l.personId}:${l.subsidy}:${l.status}:${l.amount}`)]);
+  // runBatch resumes by unit index, so the cut of the units is part of the input.
+  const digest = digestOf([month, input.ref, String(size), ...result.lines.map((l) => `${l.personId}:${l.subsidy}:${l.status}:${l.amount}`)]);
 
   const outcome = await runBatch(ctx.store, {
     kind: PAYROLL_KIND,
