@@ -15,7 +15,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 import type { Dialect } from '../../src/db/database.ts';
 import { ROOT, type PlatformContext } from '../../src/platform/context.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, type AppOptions } from '../../src/server/app.ts';
 import { openTestContext } from '../helpers/db.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -58,11 +58,12 @@ export interface Platform {
 export async function startPlatform(
   dialect: Dialect,
   seed?: (ctx: PlatformContext) => Promise<void>,
+  options: AppOptions = {},
 ): Promise<Platform> {
   ensureWebBuilt();
   const ctx = await openTestContext(dialect);
   if (seed) await seed(ctx);
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, options);
 
   let port = 0;
   for (let attempt = 0; attempt < 20 && port === 0; attempt += 1) {

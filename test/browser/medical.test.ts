@@ -102,7 +102,7 @@ describeEachDatabase('web interface: medical pages', (db: TestDatabase) => {
       assert.equal(await page.locator('h1').innerText(), '结算');
 
       // Inline validation, in Chinese, before anything is sent.
-      await page.getByRole('textbox', { name: /^身份证号/ }).fill('230302198503150019');
+      await page.getByLabel('身份证号', { exact: true }).fill('230302198503150019');
       await page.getByRole('button', { name: '预结算' }).click();
       await page.getByText('请输入单据号').waitFor();
       assert.ok(await page.getByText('身份证号码校验位错误').isVisible());
@@ -111,7 +111,7 @@ describeEachDatabase('web interface: medical pages', (db: TestDatabase) => {
       if (shots) await screenshot(page, 'settle-validation');
 
       await page.getByLabel('单据号').fill(claim.claim_id!);
-      await page.getByRole('textbox', { name: /^身份证号/ }).fill(claim.person_id!);
+      await page.getByLabel('身份证号', { exact: true }).fill(claim.person_id!);
       await page.getByText('参保人：张三').waitFor();
       await page.getByLabel('就诊日期').fill(claim.date!);
       await page.getByLabel('就诊日期').press('Enter');
@@ -284,7 +284,7 @@ describeEachDatabase('web interface: medical pages', (db: TestDatabase) => {
 
       await page.goto(`${platform.url}/medical/persons`);
       await settled(page);
-      await page.getByRole('textbox', { name: /^身份证号/ }).fill('2303');
+      await page.getByLabel('身份证号', { exact: true }).fill('2303');
       await page.getByRole('button', { name: /查\s?询/ }).click();
       await page.getByText('共 2 人').waitFor();
       const table = await page.locator('.ant-table-tbody').innerText();
@@ -293,7 +293,7 @@ describeEachDatabase('web interface: medical pages', (db: TestDatabase) => {
       await accessible(page, 'persons');
       if (shots) await screenshot(page, 'persons');
 
-      await page.getByRole('textbox', { name: /^身份证号/ }).fill(person.person_id!);
+      await page.getByLabel('身份证号', { exact: true }).fill(person.person_id!);
       await page.getByRole('button', { name: /查\s?询/ }).click();
       await page.waitForURL(`${platform.url}/medical/persons/${person.person_id}`);
       await settled(page);

@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { CapabilitiesProvider } from './api/capabilities.tsx';
+import { SessionProvider } from './api/session.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { theme } from './theme.ts';
 
@@ -18,7 +19,9 @@ createRoot(document.getElementById('root')!).render(
     <ConfigProvider locale={zhCN} theme={theme}>
       <AntApp>
         <CapabilitiesProvider>
-          <AppLayout />
+          <SessionProvider>
+            <AppLayout />
+          </SessionProvider>
         </CapabilitiesProvider>
       </AntApp>
     </ConfigProvider>

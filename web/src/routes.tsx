@@ -23,6 +23,7 @@ export interface PageRoute {
 
 export const ROUTES: readonly PageRoute[] = [
   { path: '/', title: '首页', needs: [], component: lazy(() => import('./pages/HomePage.tsx')) },
+  { path: '/login', title: '登录', needs: ['POST /api/auth/login'], component: lazy(() => import('./pages/LoginPage.tsx')) },
   { path: '/search', title: '搜索', needs: [], parent: '/', component: lazy(() => import('./pages/SearchPage.tsx')) },
 
   // 医保: 鸡政办规〔2022〕21号 (D4) and 22号 (D5), /api/medical.

@@ -11,6 +11,23 @@ import type { paths } from './schema';
 
 export const api = createClient<paths>({ baseUrl: '' });
 
+const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The session's anti-forgery token, which the platform puts in a readable cookie. */
+export function csrfToken(): string | undefined {
+  const match = /(?:^|;\s*)jixi_csrf=([^;]*)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1]!) : undefined;
+}
+
+// A signed-in session must echo its token on every change (src/server/security.ts).
+api.use({
+  onRequest({ request }) {
+    const token = csrfToken();
+    if (token && CHANGES.has(request.method)) request.headers.set('x-csrf-token', token);
+    return request;
+  },
+});
+
 export type { paths };
 
 interface FetchResult<T> {
@@ -107,6 +124,8 @@ export function uploadWithProgress(
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
+    const token = csrfToken();
+    if (token) xhr.setRequestHeader('x-csrf-token', token);
     xhr.responseType = 'blob';
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0);
     xhr.onerror = () => reject(toApiError(new TypeError('network')));

@@ -7753,6 +7753,7423 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/disability/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两项补贴申请列表 */
+        get: {
+            parameters: {
+                query?: {
+                    channel?: "local" | "cross_province";
+                    county?: string;
+                    limit?: number;
+                    offset?: number;
+                    personId?: string;
+                    status?: string;
+                    subsidy?: "living" | "care";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                acceptedAt?: string | null;
+                                channel?: string;
+                                county?: string;
+                                decidedOn?: string | null;
+                                endedOn?: string | null;
+                                events?: {
+                                    action?: string;
+                                    at?: string;
+                                    by?: string;
+                                    from?: string | null;
+                                    note?: string | null;
+                                    on?: string;
+                                    to?: string;
+                                }[];
+                                id?: string;
+                                personId?: string;
+                                reasons?: string[];
+                                receivedOn?: string;
+                                review?: {
+                                    [key: string]: unknown;
+                                } | null;
+                                reviewedOn?: string | null;
+                                status?: string;
+                                statusLabel?: string;
+                                subsidy?: string;
+                                subsidyLabel?: string;
+                            }[];
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 受理两项补贴申请（含跨省通办） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 跨省通办受理地（省份） */
+                        acceptedAt?: string;
+                        /**
+                         * @description cross_province：跨省通办
+                         * @default local
+                         * @enum {string}
+                         */
+                        channel?: "local" | "cross_province";
+                        note?: string;
+                        personId: string;
+                        /** @description 受理日期 YYYY-MM-DD */
+                        receivedOn: string;
+                        /** @enum {string} */
+                        subsidy: "living" | "care";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt?: string | null;
+                            channel?: string;
+                            county?: string;
+                            decidedOn?: string | null;
+                            endedOn?: string | null;
+                            events?: {
+                                action?: string;
+                                at?: string;
+                                by?: string;
+                                from?: string | null;
+                                note?: string | null;
+                                on?: string;
+                                to?: string;
+                            }[];
+                            id?: string;
+                            personId?: string;
+                            reasons?: string[];
+                            receivedOn?: string;
+                            review?: {
+                                [key: string]: unknown;
+                            } | null;
+                            reviewedOn?: string | null;
+                            status?: string;
+                            statusLabel?: string;
+                            subsidy?: string;
+                            subsidyLabel?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/applications/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申请详情与办理记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt?: string | null;
+                            channel?: string;
+                            county?: string;
+                            decidedOn?: string | null;
+                            endedOn?: string | null;
+                            events?: {
+                                action?: string;
+                                at?: string;
+                                by?: string;
+                                from?: string | null;
+                                note?: string | null;
+                                on?: string;
+                                to?: string;
+                            }[];
+                            id?: string;
+                            personId?: string;
+                            reasons?: string[];
+                            receivedOn?: string;
+                            review?: {
+                                [key: string]: unknown;
+                            } | null;
+                            reviewedOn?: string | null;
+                            status?: string;
+                            statusLabel?: string;
+                            subsidy?: string;
+                            subsidyLabel?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/applications/{applicationId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准申请（批准日再次核对资格） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @description 办理日期 YYYY-MM-DD */
+                        on: string;
+                        /** @description 不予批准或终止的理由 */
+                        reasons?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt?: string | null;
+                            channel?: string;
+                            county?: string;
+                            decidedOn?: string | null;
+                            endedOn?: string | null;
+                            events?: {
+                                action?: string;
+                                at?: string;
+                                by?: string;
+                                from?: string | null;
+                                note?: string | null;
+                                on?: string;
+                                to?: string;
+                            }[];
+                            id?: string;
+                            personId?: string;
+                            reasons?: string[];
+                            receivedOn?: string;
+                            review?: {
+                                [key: string]: unknown;
+                            } | null;
+                            reviewedOn?: string | null;
+                            status?: string;
+                            statusLabel?: string;
+                            subsidy?: string;
+                            subsidyLabel?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/applications/{applicationId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 终止已批准的补贴资格 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @description 办理日期 YYYY-MM-DD */
+                        on: string;
+                        /** @description 不予批准或终止的理由 */
+                        reasons?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt?: string | null;
+                            channel?: string;
+                            county?: string;
+                            decidedOn?: string | null;
+                            endedOn?: string | null;
+                            events?: {
+                                action?: string;
+                                at?: string;
+                                by?: string;
+                                from?: string | null;
+                                note?: string | null;
+                                on?: string;
+                                to?: string;
+                            }[];
+                            id?: string;
+                            personId?: string;
+                            reasons?: string[];
+                            receivedOn?: string;
+                            review?: {
+                                [key: string]: unknown;
+                            } | null;
+                            reviewedOn?: string | null;
+                            status?: string;
+                            statusLabel?: string;
+                            subsidy?: string;
+                            subsidyLabel?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/applications/{applicationId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予批准（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @description 办理日期 YYYY-MM-DD */
+                        on: string;
+                        /** @description 不予批准或终止的理由 */
+                        reasons?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt?: string | null;
+                            channel?: string;
+                            county?: string;
+                            decidedOn?: string | null;
+                            endedOn?: string | null;
+                            events?: {
+                                action?: string;
+                                at?: string;
+                                by?: string;
+                                from?: string | null;
+                                note?: string | null;
+                                on?: string;
+                                to?: string;
+                            }[];
+                            id?: string;
+                            personId?: string;
+                            reasons?: string[];
+                            receivedOn?: string;
+                            review?: {
+                                [key: string]: unknown;
+                            } | null;
+                            reviewedOn?: string | null;
+                            status?: string;
+                            statusLabel?: string;
+                            subsidy?: string;
+                            subsidyLabel?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/applications/{applicationId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核申请（按审核日的登记信息作出资格判断并留存） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @description 办理日期 YYYY-MM-DD */
+                        on: string;
+                        /** @description 不予批准或终止的理由 */
+                        reasons?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt?: string | null;
+                            channel?: string;
+                            county?: string;
+                            decidedOn?: string | null;
+                            endedOn?: string | null;
+                            events?: {
+                                action?: string;
+                                at?: string;
+                                by?: string;
+                                from?: string | null;
+                                note?: string | null;
+                                on?: string;
+                                to?: string;
+                            }[];
+                            id?: string;
+                            personId?: string;
+                            reasons?: string[];
+                            receivedOn?: string;
+                            review?: {
+                                [key: string]: unknown;
+                            } | null;
+                            reviewedOn?: string | null;
+                            status?: string;
+                            statusLabel?: string;
+                            subsidy?: string;
+                            subsidyLabel?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/cards/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 校验残疾人证号并得出残疾类别与等级 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cardNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area?: string;
+                            birthDate?: string;
+                            category?: string;
+                            categoryLabel?: string;
+                            grade?: number;
+                            problems?: {
+                                code?: string;
+                                reason?: string;
+                            }[];
+                            residentId?: string;
+                            sex?: string;
+                            valid?: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/care-services/{service}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 托养照护服务对象名单（阳光家园、特困残疾人照护） */
+        get: {
+            parameters: {
+                query?: {
+                    county?: string;
+                    limit?: number;
+                    offset?: number;
+                    on?: string;
+                };
+                header?: never;
+                path: {
+                    service: "sunshine_home" | "tekun_care";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                age?: number;
+                                bankAccount?: string | null;
+                                birthDate?: string;
+                                cardNumber?: string;
+                                category?: string;
+                                categoryLabel?: string;
+                                county?: string;
+                                countyName?: string;
+                                deceasedOn?: string | null;
+                                grade?: number;
+                                household?: string;
+                                householdLabel?: string;
+                                id?: string;
+                                /** @description 姓名与证件号已按角色脱敏 */
+                                masked?: boolean;
+                                movedAwayOn?: string | null;
+                                name?: string;
+                                reasons?: string[];
+                                residentId?: string;
+                                sex?: string;
+                                /** @description 合成演示数据 */
+                                synthetic?: boolean;
+                            }[];
+                            on?: string;
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/counties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 鸡西市县(市)区列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            name?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/employers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记或更新用人单位 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 统计日期 YYYY-MM-DD */
+                        asOf?: string;
+                        county?: string;
+                        /** @description 残疾职工数 */
+                        disabledEmployees: number;
+                        /** @description 单位代码（统一社会信用代码） */
+                        id: string;
+                        /** @description school（中小学）、kindergarten（幼儿园）或空 */
+                        institutionType?: string;
+                        /** @enum {string} */
+                        kind: "party_government" | "public_institution" | "federation" | "enterprise" | "other";
+                        /** @enum {string} */
+                        level: "province" | "city" | "county" | "township";
+                        name: string;
+                        /** @description 编制数 */
+                        posts?: number;
+                        /**
+                         * @description 其中一、二级残疾职工数
+                         * @default 0
+                         */
+                        severeDisabledEmployees?: number;
+                        /** @description 在职职工数 */
+                        staff: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            counted?: number;
+                            county?: string | null;
+                            deadline?: string | null;
+                            /** @enum {string} */
+                            duty?: "one_post" | "federation_share" | "none";
+                            employerId?: string;
+                            kind?: string;
+                            level?: string;
+                            meetsRatio?: boolean;
+                            name?: string;
+                            reasons?: string[];
+                            required?: number;
+                            rule?: string;
+                            shortfall?: number;
+                            /** @enum {string} */
+                            status?: "met" | "short" | "not_in_scope";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/employers/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入用人单位名册（CSV/XLSX）
+         * @description multipart/form-data：file（CSV 或 XLSX）；可选字段 skipInvalid=true 跳过错误行
+         */
+        post: {
+            parameters: {
+                query?: {
+                    skipInvalid?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invalid?: number;
+                            kind?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                            rows?: number;
+                            runId?: string | null;
+                            stored?: number;
+                            unchanged?: number;
+                            valid?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/employers/quota-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按比例安排残疾人就业核查（专栏4第1项）：未达要求的单位 */
+        get: {
+            parameters: {
+                query?: {
+                    county?: string;
+                    on?: string;
+                    status?: "met" | "short" | "not_in_scope";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deadline?: string;
+                            employers?: number;
+                            findings?: {
+                                articles?: string[];
+                                counted?: number;
+                                county?: string | null;
+                                deadline?: string | null;
+                                /** @enum {string} */
+                                duty?: "one_post" | "federation_share" | "none";
+                                employerId?: string;
+                                kind?: string;
+                                level?: string;
+                                meetsRatio?: boolean;
+                                name?: string;
+                                reasons?: string[];
+                                required?: number;
+                                rule?: string;
+                                shortfall?: number;
+                                /** @enum {string} */
+                                status?: "met" | "short" | "not_in_scope";
+                            }[];
+                            met?: number;
+                            notInScope?: number;
+                            on?: string;
+                            short?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/evaluations/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 规划中期评估（2023）与总结评估（2025）报告数据 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "midterm" | "final";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            article?: string;
+                            asOf?: string;
+                            city?: {
+                                county?: string;
+                                indicators?: {
+                                    article?: string;
+                                    comparison?: string;
+                                    denominator?: number | null;
+                                    /** @enum {string|null} */
+                                    flag?: "alarm" | "warning" | null;
+                                    id?: string;
+                                    kind?: string;
+                                    label?: string;
+                                    measure?: string;
+                                    message?: string;
+                                    milestone?: string | null;
+                                    neededPerYear?: number | null;
+                                    number?: number;
+                                    numerator?: number | null;
+                                    path?: {
+                                        milestone?: number;
+                                        year?: number;
+                                    }[];
+                                    rule?: string;
+                                    source?: string;
+                                    /** @enum {string} */
+                                    status?: "met" | "on_track" | "off_track" | "no_data";
+                                    target?: string;
+                                    value?: string | null;
+                                }[];
+                                name?: string;
+                            };
+                            counties?: {
+                                county?: string;
+                                indicators?: {
+                                    article?: string;
+                                    comparison?: string;
+                                    denominator?: number | null;
+                                    /** @enum {string|null} */
+                                    flag?: "alarm" | "warning" | null;
+                                    id?: string;
+                                    kind?: string;
+                                    label?: string;
+                                    measure?: string;
+                                    message?: string;
+                                    milestone?: string | null;
+                                    neededPerYear?: number | null;
+                                    number?: number;
+                                    numerator?: number | null;
+                                    path?: {
+                                        milestone?: number;
+                                        year?: number;
+                                    }[];
+                                    rule?: string;
+                                    source?: string;
+                                    /** @enum {string} */
+                                    status?: "met" | "on_track" | "off_track" | "no_data";
+                                    target?: string;
+                                    value?: string | null;
+                                }[];
+                                name?: string;
+                            }[];
+                            entries?: {
+                                county?: string;
+                                enteredAt?: string;
+                                enteredBy?: string;
+                                enteredRole?: string | null;
+                                id?: string;
+                                note?: string | null;
+                                series?: string;
+                                seriesLabel?: string;
+                                value?: string;
+                                year?: number;
+                            }[];
+                            findings?: {
+                                county?: string;
+                                flag?: string;
+                                indicator?: string;
+                                label?: string;
+                                message?: string;
+                                name?: string;
+                                number?: number;
+                            }[];
+                            kind?: string;
+                            payrollMonth?: string | null;
+                            rule?: string;
+                            summary?: {
+                                alarms?: number;
+                                met?: number;
+                                noData?: number;
+                                offTrack?: number;
+                                onTrack?: number;
+                                warnings?: number;
+                            };
+                            synthetic?: boolean;
+                            title?: string;
+                            year?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/evaluations/{kind}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评估报告 XLSX */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "midterm" | "final";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV 或 XLSX 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/imports/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入服务记录（CSV/XLSX；整表校验，有错误则不导入）
+         * @description multipart/form-data：file（CSV 或 XLSX）；可选字段 skipInvalid=true 跳过错误行
+         */
+        post: {
+            parameters: {
+                query?: {
+                    skipInvalid?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invalid?: number;
+                            kind?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                            rows?: number;
+                            runId?: string | null;
+                            stored?: number;
+                            unchanged?: number;
+                            valid?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/imports/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入登记名册（CSV/XLSX；整表校验，有错误则不导入）
+         * @description multipart/form-data：file（CSV 或 XLSX）；可选字段 skipInvalid=true 跳过错误行
+         */
+        post: {
+            parameters: {
+                query?: {
+                    skipInvalid?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invalid?: number;
+                            kind?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                            rows?: number;
+                            runId?: string | null;
+                            stored?: number;
+                            unchanged?: number;
+                            valid?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专栏1主要指标监测：实际值、目标、达标路径、预警（全市及分县区） */
+        get: {
+            parameters: {
+                query: {
+                    county?: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf?: string;
+                            city?: {
+                                county?: string;
+                                indicators?: {
+                                    article?: string;
+                                    comparison?: string;
+                                    denominator?: number | null;
+                                    /** @enum {string|null} */
+                                    flag?: "alarm" | "warning" | null;
+                                    id?: string;
+                                    kind?: string;
+                                    label?: string;
+                                    measure?: string;
+                                    message?: string;
+                                    milestone?: string | null;
+                                    neededPerYear?: number | null;
+                                    number?: number;
+                                    numerator?: number | null;
+                                    path?: {
+                                        milestone?: number;
+                                        year?: number;
+                                    }[];
+                                    rule?: string;
+                                    source?: string;
+                                    /** @enum {string} */
+                                    status?: "met" | "on_track" | "off_track" | "no_data";
+                                    target?: string;
+                                    value?: string | null;
+                                }[];
+                                name?: string;
+                            };
+                            counties?: {
+                                county?: string;
+                                indicators?: {
+                                    article?: string;
+                                    comparison?: string;
+                                    denominator?: number | null;
+                                    /** @enum {string|null} */
+                                    flag?: "alarm" | "warning" | null;
+                                    id?: string;
+                                    kind?: string;
+                                    label?: string;
+                                    measure?: string;
+                                    message?: string;
+                                    milestone?: string | null;
+                                    neededPerYear?: number | null;
+                                    number?: number;
+                                    numerator?: number | null;
+                                    path?: {
+                                        milestone?: number;
+                                        year?: number;
+                                    }[];
+                                    rule?: string;
+                                    source?: string;
+                                    /** @enum {string} */
+                                    status?: "met" | "on_track" | "off_track" | "no_data";
+                                    target?: string;
+                                    value?: string | null;
+                                }[];
+                                name?: string;
+                            }[];
+                            entries?: {
+                                county?: string;
+                                enteredAt?: string;
+                                enteredBy?: string;
+                                enteredRole?: string | null;
+                                id?: string;
+                                note?: string | null;
+                                series?: string;
+                                seriesLabel?: string;
+                                value?: string;
+                                year?: number;
+                            }[];
+                            payrollMonth?: string | null;
+                            synthetic?: boolean;
+                            year?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/indicators/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指标预警（约束性）与提示（预期性） */
+        get: {
+            parameters: {
+                query: {
+                    county?: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf?: string;
+                            findings?: {
+                                county?: string;
+                                flag?: string;
+                                indicator?: string;
+                                label?: string;
+                                message?: string;
+                                name?: string;
+                                number?: number;
+                            }[];
+                            year?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/indicators/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人工录入的指标数值（录入人、时间） */
+        get: {
+            parameters: {
+                query?: {
+                    county?: string;
+                    series?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            county?: string;
+                            enteredAt?: string;
+                            enteredBy?: string;
+                            enteredRole?: string | null;
+                            id?: string;
+                            note?: string | null;
+                            series?: string;
+                            seriesLabel?: string;
+                            value?: string;
+                            year?: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 录入不能由登记数据计算的指标（收入增长、地区生产总值增长、纳入低保比例） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 县区代码；缺省为全市 230300 */
+                        county?: string;
+                        note?: string;
+                        /** @enum {string} */
+                        series: "income_growth" | "gdp_growth" | "dibao_inclusion";
+                        /** @description 百分数，如 6.5 */
+                        value: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            county?: string;
+                            enteredAt?: string;
+                            enteredBy?: string;
+                            enteredRole?: string | null;
+                            id?: string;
+                            note?: string | null;
+                            series?: string;
+                            seriesLabel?: string;
+                            value?: string;
+                            year?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/payroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已生成的发放月份 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount?: number;
+                            amountYuan?: string;
+                            finishedAt?: string | null;
+                            month?: string;
+                            persons?: number;
+                            status?: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/payroll/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某月发放名册汇总（分县区合计、新增、停发） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description YYYY-MM */
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount?: number;
+                            amountYuan?: string;
+                            changes?: {
+                                changed?: number;
+                                continued?: number;
+                                new?: number;
+                                stopped?: number;
+                            };
+                            finishedAt?: string | null;
+                            grandTotal?: {
+                                amount?: number;
+                                amountYuan?: string;
+                                care?: {
+                                    amount?: number;
+                                    amountYuan?: string;
+                                    persons?: number;
+                                    stopped?: number;
+                                };
+                                living?: {
+                                    amount?: number;
+                                    amountYuan?: string;
+                                    persons?: number;
+                                    stopped?: number;
+                                };
+                                persons?: number;
+                            };
+                            month?: string;
+                            persons?: number;
+                            referenceDate?: string;
+                            /** @description 该月已完成，本次未重新计算 */
+                            rerun?: boolean;
+                            runId?: string | null;
+                            startedAt?: string;
+                            startedBy?: string;
+                            status?: string;
+                            totals?: {
+                                amount?: number;
+                                amountYuan?: string;
+                                care?: {
+                                    amount?: number;
+                                    amountYuan?: string;
+                                    persons?: number;
+                                    stopped?: number;
+                                };
+                                county?: string;
+                                countyName?: string;
+                                living?: {
+                                    amount?: number;
+                                    amountYuan?: string;
+                                    persons?: number;
+                                    stopped?: number;
+                                };
+                                persons?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/payroll/{month}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出发放名册（财政可据以发放；CSV 明细，XLSX 含分县区合计） */
+        get: {
+            parameters: {
+                query?: {
+                    county?: string;
+                    format?: "csv" | "xlsx";
+                    status?: "paid" | "all";
+                };
+                header?: never;
+                path: {
+                    /** @description YYYY-MM */
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV 或 XLSX 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/payroll/{month}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某月发放明细（谁发多少、谁停发及原因） */
+        get: {
+            parameters: {
+                query?: {
+                    change?: "new" | "continued" | "changed" | "stopped";
+                    county?: string;
+                    limit?: number;
+                    offset?: number;
+                    status?: "paid" | "stopped";
+                    subsidy?: "living" | "care";
+                };
+                header?: never;
+                path: {
+                    /** @description YYYY-MM */
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                amount?: number;
+                                amountYuan?: string;
+                                bankAccount?: string | null;
+                                basis?: string | null;
+                                cardNumber?: string;
+                                /** @enum {string} */
+                                change?: "new" | "continued" | "changed" | "stopped";
+                                county?: string;
+                                countyName?: string;
+                                id?: string;
+                                month?: string;
+                                name?: string;
+                                personId?: string;
+                                previousAmountYuan?: string | null;
+                                reasons?: {
+                                    article?: string;
+                                    code?: string;
+                                    rule?: string;
+                                    text?: string;
+                                }[];
+                                residentId?: string;
+                                status?: string;
+                                subsidy?: string;
+                                subsidyLabel?: string;
+                            }[];
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/payroll/{month}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 生成某月两项补贴发放名册（已完成的月份不重算） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description YYYY-MM */
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount?: number;
+                            amountYuan?: string;
+                            changes?: {
+                                changed?: number;
+                                continued?: number;
+                                new?: number;
+                                stopped?: number;
+                            };
+                            finishedAt?: string | null;
+                            grandTotal?: {
+                                amount?: number;
+                                amountYuan?: string;
+                                care?: {
+                                    amount?: number;
+                                    amountYuan?: string;
+                                    persons?: number;
+                                    stopped?: number;
+                                };
+                                living?: {
+                                    amount?: number;
+                                    amountYuan?: string;
+                                    persons?: number;
+                                    stopped?: number;
+                                };
+                                persons?: number;
+                            };
+                            month?: string;
+                            persons?: number;
+                            referenceDate?: string;
+                            /** @description 该月已完成，本次未重新计算 */
+                            rerun?: boolean;
+                            runId?: string | null;
+                            startedAt?: string;
+                            startedBy?: string;
+                            status?: string;
+                            totals?: {
+                                amount?: number;
+                                amountYuan?: string;
+                                care?: {
+                                    amount?: number;
+                                    amountYuan?: string;
+                                    persons?: number;
+                                    stopped?: number;
+                                };
+                                county?: string;
+                                countyName?: string;
+                                living?: {
+                                    amount?: number;
+                                    amountYuan?: string;
+                                    persons?: number;
+                                    stopped?: number;
+                                };
+                                persons?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 残疾人登记名册（分页；姓名、证件号按角色脱敏） */
+        get: {
+            parameters: {
+                query?: {
+                    county?: string;
+                    household?: "dibao" | "dibao_marginal" | "tekun" | "none";
+                    limit?: number;
+                    offset?: number;
+                    /** @description 姓名片段，或完整身份证号/残疾人证号 */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: {
+                                bankAccount?: string | null;
+                                birthDate?: string;
+                                cardNumber?: string;
+                                category?: string;
+                                categoryLabel?: string;
+                                county?: string;
+                                countyName?: string;
+                                deceasedOn?: string | null;
+                                grade?: number;
+                                household?: string;
+                                householdLabel?: string;
+                                id?: string;
+                                /** @description 姓名与证件号已按角色脱敏 */
+                                masked?: boolean;
+                                movedAwayOn?: string | null;
+                                name?: string;
+                                residentId?: string;
+                                sex?: string;
+                                /** @description 合成演示数据 */
+                                synthetic?: boolean;
+                            }[];
+                            total?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记残疾人（校验身份证号与残疾人证号，由证号得出类别与等级） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 发放账户（可省略） */
+                        bankAccount?: string;
+                        /** @description YYYY-MM-DD，可省略（由身份证号得出） */
+                        birthDate?: string;
+                        /** @description 残疾人证号：身份证号＋类别1位＋等级1位 */
+                        cardNumber: string;
+                        /** @description 县区代码（GB/T 2260，2303xx） */
+                        county: string;
+                        /** @enum {string} */
+                        household: "dibao" | "dibao_marginal" | "tekun" | "none";
+                        /** @description 家庭类别起始日期 YYYY-MM-DD */
+                        householdFrom: string;
+                        name: string;
+                        /** @description 身份证号（18位，GB 11643） */
+                        residentId: string;
+                        /** @description 男/女，可省略（由身份证号得出） */
+                        sex?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            benefits?: {
+                                from?: string;
+                                kind?: string;
+                                recordedBy?: string;
+                                to?: string | null;
+                            }[];
+                            households?: {
+                                from?: string;
+                                recordedAt?: string;
+                                recordedBy?: string;
+                                status?: string;
+                                to?: string | null;
+                            }[];
+                            person?: {
+                                bankAccount?: string | null;
+                                birthDate?: string;
+                                cardNumber?: string;
+                                category?: string;
+                                categoryLabel?: string;
+                                county?: string;
+                                countyName?: string;
+                                deceasedOn?: string | null;
+                                grade?: number;
+                                household?: string;
+                                householdLabel?: string;
+                                id?: string;
+                                /** @description 姓名与证件号已按角色脱敏 */
+                                masked?: boolean;
+                                movedAwayOn?: string | null;
+                                name?: string;
+                                residentId?: string;
+                                sex?: string;
+                                /** @description 合成演示数据 */
+                                synthetic?: boolean;
+                            };
+                            records?: {
+                                detail?: string | null;
+                                id?: string;
+                                kind?: string;
+                                on?: string;
+                                recordedBy?: string;
+                                until?: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/persons/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 个人档案：家庭类别、其他待遇与服务记录的历史 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD，缺省为今天 */
+                    on?: string;
+                };
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            benefits?: {
+                                from?: string;
+                                kind?: string;
+                                recordedBy?: string;
+                                to?: string | null;
+                            }[];
+                            households?: {
+                                from?: string;
+                                recordedAt?: string;
+                                recordedBy?: string;
+                                status?: string;
+                                to?: string | null;
+                            }[];
+                            person?: {
+                                bankAccount?: string | null;
+                                birthDate?: string;
+                                cardNumber?: string;
+                                category?: string;
+                                categoryLabel?: string;
+                                county?: string;
+                                countyName?: string;
+                                deceasedOn?: string | null;
+                                grade?: number;
+                                household?: string;
+                                householdLabel?: string;
+                                id?: string;
+                                /** @description 姓名与证件号已按角色脱敏 */
+                                masked?: boolean;
+                                movedAwayOn?: string | null;
+                                name?: string;
+                                residentId?: string;
+                                sex?: string;
+                                /** @description 合成演示数据 */
+                                synthetic?: boolean;
+                            };
+                            records?: {
+                                detail?: string | null;
+                                id?: string;
+                                kind?: string;
+                                on?: string;
+                                recordedBy?: string;
+                                until?: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/persons/{personId}/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记其他待遇时段（孤儿基本生活费、事实无人抚养儿童补贴、长期护理保险、其他困难认定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        /** @enum {string} */
+                        kind: "orphan_allowance" | "unsupported_child_allowance" | "ltc_insurance" | "other_hardship";
+                        to?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/persons/{personId}/benefits/{kind}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 终止某项待遇（最后享受日） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        on: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/persons/{personId}/care-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 阳光家园托养与特困残疾人照护资格 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD，缺省为今天 */
+                    on?: string;
+                };
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            on?: string;
+                            sunshineHome?: {
+                                article?: string;
+                                eligible?: boolean;
+                                reasons?: string[];
+                                rule?: string;
+                            };
+                            tekunCare?: {
+                                article?: string;
+                                eligible?: boolean;
+                                reasons?: string[];
+                                rule?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/persons/{personId}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两项补贴资格与月金额（含依据条款与计算说明） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD，缺省为今天 */
+                    on?: string;
+                };
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            care?: {
+                                /** @description 月金额（分） */
+                                amount?: number;
+                                articles?: string[];
+                                /** @enum {string} */
+                                basis?: "standard" | "county_extension";
+                                /** @enum {string} */
+                                outcome?: "eligible" | "not_eligible";
+                                reasons?: {
+                                    article?: string;
+                                    code?: string;
+                                    rule?: string;
+                                    text?: string;
+                                }[];
+                                steps?: ({
+                                    article?: string;
+                                    rule?: string;
+                                    text?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                subsidy?: string;
+                            };
+                            living?: {
+                                /** @description 月金额（分） */
+                                amount?: number;
+                                articles?: string[];
+                                /** @enum {string} */
+                                basis?: "standard" | "county_extension";
+                                /** @enum {string} */
+                                outcome?: "eligible" | "not_eligible";
+                                reasons?: {
+                                    article?: string;
+                                    code?: string;
+                                    rule?: string;
+                                    text?: string;
+                                }[];
+                                steps?: ({
+                                    article?: string;
+                                    rule?: string;
+                                    text?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                subsidy?: string;
+                            };
+                            /** @description 两项合计（分） */
+                            monthlyTotal?: number;
+                            monthlyTotalYuan?: string;
+                            on?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/persons/{personId}/household": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 变更家庭类别（低保、低保边缘、特困、无），自起始日起生效 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        from: string;
+                        /** @enum {string} */
+                        status: "dibao" | "dibao_marginal" | "tekun" | "none";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: {
+                                benefits?: {
+                                    from?: string;
+                                    kind?: string;
+                                    recordedBy?: string;
+                                    to?: string | null;
+                                }[];
+                                households?: {
+                                    from?: string;
+                                    recordedAt?: string;
+                                    recordedBy?: string;
+                                    status?: string;
+                                    to?: string | null;
+                                }[];
+                                person?: {
+                                    bankAccount?: string | null;
+                                    birthDate?: string;
+                                    cardNumber?: string;
+                                    category?: string;
+                                    categoryLabel?: string;
+                                    county?: string;
+                                    countyName?: string;
+                                    deceasedOn?: string | null;
+                                    grade?: number;
+                                    household?: string;
+                                    householdLabel?: string;
+                                    id?: string;
+                                    /** @description 姓名与证件号已按角色脱敏 */
+                                    masked?: boolean;
+                                    movedAwayOn?: string | null;
+                                    name?: string;
+                                    residentId?: string;
+                                    sex?: string;
+                                    /** @description 合成演示数据 */
+                                    synthetic?: boolean;
+                                };
+                                records?: {
+                                    detail?: string | null;
+                                    id?: string;
+                                    kind?: string;
+                                    on?: string;
+                                    recordedBy?: string;
+                                    until?: string | null;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            outcome?: "changed" | "unchanged";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/persons/{personId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 个人历月发放与停发记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount?: number;
+                            amountYuan?: string;
+                            bankAccount?: string | null;
+                            basis?: string | null;
+                            cardNumber?: string;
+                            /** @enum {string} */
+                            change?: "new" | "continued" | "changed" | "stopped";
+                            county?: string;
+                            countyName?: string;
+                            id?: string;
+                            month?: string;
+                            name?: string;
+                            personId?: string;
+                            previousAmountYuan?: string | null;
+                            reasons?: {
+                                article?: string;
+                                code?: string;
+                                rule?: string;
+                                text?: string;
+                            }[];
+                            residentId?: string;
+                            status?: string;
+                            subsidy?: string;
+                            subsidyLabel?: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/persons/{personId}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记服务记录（康复、辅具、就学、培训、就业、参保、无障碍改造、死亡、迁出） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        detail?: string;
+                        /** @enum {string} */
+                        kind: "rehab_need" | "rehabilitation" | "device_need" | "device_fitted" | "school_enrolment" | "vocational_training" | "employment" | "pension_enrolment" | "medical_enrolment" | "home_modification" | "death" | "moved_away";
+                        on: string;
+                        until?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: string;
+                            outcome?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入模板（CSV，中文表头） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "register" | "records" | "employers";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV 或 XLSX 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/welfare-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 残疾人公益性岗位占比与就业保障金使用核查（三(二)2） */
+        get: {
+            parameters: {
+                query: {
+                    county?: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            check?: {
+                                fundMaximum?: number;
+                                fundShare?: number | null;
+                                fundWithin?: boolean | null;
+                                messages?: string[];
+                                postsMet?: boolean | null;
+                                postsMinimum?: number;
+                                /** @description 基点 */
+                                postsShare?: number | null;
+                                postsShortfall?: number;
+                                rules?: string[];
+                            };
+                            county?: string;
+                            countyName?: string;
+                            disabledPosts?: number;
+                            enteredAt?: string | null;
+                            enteredBy?: string | null;
+                            fundForDisabledPostsYuan?: string;
+                            fundTotalYuan?: string;
+                            totalPosts?: number;
+                            year?: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disability/welfare-posts/{year}/{county}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 录入某年某县区公益性岗位与就业保障金数据 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    county: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 其中残疾人公益性岗位 */
+                        disabledPosts: number;
+                        /** @description 用于残疾人公益性岗位社保补贴（元） */
+                        fundForDisabledPostsYuan: string;
+                        /** @description 就业保障金（元） */
+                        fundTotalYuan: string;
+                        /** @description 人社部门开发公益性岗位总量 */
+                        totalPosts: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            check?: {
+                                fundMaximum?: number;
+                                fundShare?: number | null;
+                                fundWithin?: boolean | null;
+                                messages?: string[];
+                                postsMet?: boolean | null;
+                                postsMinimum?: number;
+                                /** @description 基点 */
+                                postsShare?: number | null;
+                                postsShortfall?: number;
+                                rules?: string[];
+                            };
+                            county?: string;
+                            countyName?: string;
+                            disabledPosts?: number;
+                            enteredAt?: string | null;
+                            enteredBy?: string | null;
+                            fundForDisabledPostsYuan?: string;
+                            fundTotalYuan?: string;
+                            totalPosts?: number;
+                            year?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/documents": {
         parameters: {
             query?: never;
@@ -9704,6 +17121,13 @@ export interface paths {
                         county?: string;
                         /** @description in_service 在职 | retired 退休 | flexible 单建统筹灵活就业；居民不填 */
                         employment?: string;
+                        /** @description 分时段参保（如在职转退休）；给出时代替 scheme/employment，以最后一段为准 */
+                        enrolments?: {
+                            employment?: string;
+                            from?: string;
+                            scheme: string;
+                            to?: string;
+                        }[];
                         /** @description 姓名（列表中脱敏显示） */
                         name?: string;
                         /** @description 身份证号（GB 11643，校验位与出生日期均须有效） */
@@ -11282,6 +18706,1353 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/simulation/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可测算的领域 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area?: string;
+                            runnable?: boolean;
+                            title?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/simulation/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 比较同一年度的多次测算（与基线及彼此比较） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 测算编号，逗号分隔 */
+                    runs: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            baselineConsistent?: boolean;
+                            rows?: {
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                /** @enum {string} */
+                                group?: "total" | "area" | "item" | "county" | "category";
+                                key?: string;
+                                scenarios?: number[];
+                                title?: string;
+                            }[];
+                            runs?: {
+                                name?: string;
+                                ranAt?: string;
+                                runId?: string;
+                                scenarioId?: string;
+                                totals?: {
+                                    /** @description 金额（分） */
+                                    baseline?: number;
+                                    /** @description 金额（分） */
+                                    delta?: number;
+                                    /** @description 金额（分） */
+                                    scenario?: number;
+                                };
+                            }[];
+                            year?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/simulation/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 测算记录列表 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只列出该方案的测算 */
+                    scenario?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas?: string[];
+                            /** @description 金额（分） */
+                            baselineTotal?: number;
+                            createdAt?: string;
+                            createdBy?: string | null;
+                            /** @description 金额（分） */
+                            delta?: number;
+                            durationMs?: number;
+                            id?: string;
+                            scenarioId?: string;
+                            /** @description 金额（分） */
+                            scenarioTotal?: number;
+                            year?: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/simulation/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 测算结果 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas?: string[];
+                            baseline?: string;
+                            byArea?: {
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                entities?: number;
+                                key?: string;
+                                /** @description 金额（分） */
+                                scenario?: number;
+                                title?: string;
+                            }[];
+                            byCategory?: {
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                entities?: number;
+                                key?: string;
+                                /** @description 金额（分） */
+                                scenario?: number;
+                                title?: string;
+                            }[];
+                            byCounty?: {
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                entities?: number;
+                                key?: string;
+                                /** @description 金额（分） */
+                                scenario?: number;
+                                title?: string;
+                            }[];
+                            byItem?: {
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                entities?: number;
+                                key?: string;
+                                /** @description 金额（分） */
+                                scenario?: number;
+                                title?: string;
+                            }[];
+                            counties?: {
+                                [key: string]: string;
+                            };
+                            crossings?: {
+                                area?: string;
+                                article?: string;
+                                baseline?: string;
+                                county?: string;
+                                kind?: string;
+                                rule?: string;
+                                scenario?: string;
+                                subject?: string;
+                                title?: string;
+                            }[];
+                            crossingsTotal?: number;
+                            durationMs?: number;
+                            lines?: {
+                                area?: string;
+                                articles?: string[];
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                category?: string;
+                                categoryTitle?: string;
+                                county?: string;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                entities?: number;
+                                item?: string;
+                                itemTitle?: string;
+                                rules?: string[];
+                                /** @description 金额（分） */
+                                scenario?: number;
+                            }[];
+                            parameters?: {
+                                article?: string;
+                                baseline?: {
+                                    from?: string;
+                                    note?: string | null;
+                                    override?: string | null;
+                                    to?: string | null;
+                                    value?: unknown;
+                                }[];
+                                document?: string;
+                                id?: string;
+                                label?: string;
+                                number?: string;
+                                scenario?: {
+                                    from?: string;
+                                    note?: string | null;
+                                    override?: string | null;
+                                    to?: string | null;
+                                    value?: unknown;
+                                }[];
+                                unit?: string;
+                            }[];
+                            period?: {
+                                from?: string;
+                                to?: string;
+                            };
+                            ranAt?: string;
+                            results?: {
+                                area?: string;
+                                counts?: {
+                                    [key: string]: number;
+                                };
+                                detail?: {
+                                    [key: string]: unknown;
+                                };
+                                distribution?: {
+                                    bands?: {
+                                        /** @description 金额（分） */
+                                        above?: number;
+                                        /** @description 金额（分） */
+                                        gained?: number;
+                                        gainers?: number;
+                                        losers?: number;
+                                        /** @description 金额（分） */
+                                        lost?: number;
+                                        upTo?: number | null;
+                                    }[];
+                                    entities?: number;
+                                    /** @description 金额（分） */
+                                    gained?: number;
+                                    gainers?: number;
+                                    /** @description 金额（分） */
+                                    largestGain?: number;
+                                    /** @description 金额（分） */
+                                    largestLoss?: number;
+                                    losers?: number;
+                                    /** @description 金额（分） */
+                                    lost?: number;
+                                    unchanged?: number;
+                                };
+                                notes?: string[];
+                                paramIds?: string[];
+                            }[];
+                            runId?: string;
+                            scenario?: {
+                                author?: string;
+                                changes?: {
+                                    /**
+                                     * Format: date
+                                     * @description 起始日期（缺省为不限）
+                                     */
+                                    from?: string;
+                                    /** @description 参数编号，如 medical.d5.art7_1.annual_cap */
+                                    id: string;
+                                    note?: string;
+                                    /**
+                                     * Format: date
+                                     * @description 截止日期（缺省为不限）
+                                     */
+                                    to?: string;
+                                    /** @description 按参数文件的写法：元为 "3000.00"，百分比为 70，列表为数组 */
+                                    value: unknown;
+                                }[];
+                                id?: string;
+                                name?: string;
+                                purpose?: string;
+                            };
+                            totals?: {
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                /** @description 金额（分） */
+                                scenario?: number;
+                            };
+                            year?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/simulation/runs/{runId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出测算结果（XLSX，多个工作表：方案、参数调整、汇总、明细、分布、跨越门槛及各领域明细） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/simulation/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 测算方案列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            author?: string;
+                            changes?: {
+                                /**
+                                 * Format: date
+                                 * @description 起始日期（缺省为不限）
+                                 */
+                                from?: string;
+                                /** @description 参数编号，如 medical.d5.art7_1.annual_cap */
+                                id: string;
+                                note?: string;
+                                /**
+                                 * Format: date
+                                 * @description 截止日期（缺省为不限）
+                                 */
+                                to?: string;
+                                /** @description 按参数文件的写法：元为 "3000.00"，百分比为 70，列表为数组 */
+                                value: unknown;
+                            }[];
+                            createdAt?: string;
+                            createdBy?: string | null;
+                            id?: string;
+                            name?: string;
+                            purpose?: string;
+                            runs?: {
+                                areas?: string[];
+                                /** @description 金额（分） */
+                                baselineTotal?: number;
+                                createdAt?: string;
+                                createdBy?: string | null;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                durationMs?: number;
+                                id?: string;
+                                scenarioId?: string;
+                                /** @description 金额（分） */
+                                scenarioTotal?: number;
+                                year?: number;
+                            }[];
+                            updatedAt?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新建测算方案（在现行规则上调整参数，不改动现行规则）
+         * @description 每项调整给出参数编号、取值和可选的起止日期；所有问题一次列出，方案有误时不保存。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 编制人 */
+                        author: string;
+                        changes: {
+                            /**
+                             * Format: date
+                             * @description 起始日期（缺省为不限）
+                             */
+                            from?: string;
+                            /** @description 参数编号，如 medical.d5.art7_1.annual_cap */
+                            id: string;
+                            note?: string;
+                            /**
+                             * Format: date
+                             * @description 截止日期（缺省为不限）
+                             */
+                            to?: string;
+                            /** @description 按参数文件的写法：元为 "3000.00"，百分比为 70，列表为数组 */
+                            value: unknown;
+                        }[];
+                        /** @description 方案名称 */
+                        name: string;
+                        /** @description 测算目的 */
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            author?: string;
+                            changes?: {
+                                /**
+                                 * Format: date
+                                 * @description 起始日期（缺省为不限）
+                                 */
+                                from?: string;
+                                /** @description 参数编号，如 medical.d5.art7_1.annual_cap */
+                                id: string;
+                                note?: string;
+                                /**
+                                 * Format: date
+                                 * @description 截止日期（缺省为不限）
+                                 */
+                                to?: string;
+                                /** @description 按参数文件的写法：元为 "3000.00"，百分比为 70，列表为数组 */
+                                value: unknown;
+                            }[];
+                            createdAt?: string;
+                            createdBy?: string | null;
+                            id?: string;
+                            name?: string;
+                            purpose?: string;
+                            runs?: {
+                                areas?: string[];
+                                /** @description 金额（分） */
+                                baselineTotal?: number;
+                                createdAt?: string;
+                                createdBy?: string | null;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                durationMs?: number;
+                                id?: string;
+                                scenarioId?: string;
+                                /** @description 金额（分） */
+                                scenarioTotal?: number;
+                                year?: number;
+                            }[];
+                            updatedAt?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/simulation/scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 测算方案详情及其测算记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            author?: string;
+                            changes?: {
+                                /**
+                                 * Format: date
+                                 * @description 起始日期（缺省为不限）
+                                 */
+                                from?: string;
+                                /** @description 参数编号，如 medical.d5.art7_1.annual_cap */
+                                id: string;
+                                note?: string;
+                                /**
+                                 * Format: date
+                                 * @description 截止日期（缺省为不限）
+                                 */
+                                to?: string;
+                                /** @description 按参数文件的写法：元为 "3000.00"，百分比为 70，列表为数组 */
+                                value: unknown;
+                            }[];
+                            createdAt?: string;
+                            createdBy?: string | null;
+                            id?: string;
+                            name?: string;
+                            purpose?: string;
+                            runs?: {
+                                areas?: string[];
+                                /** @description 金额（分） */
+                                baselineTotal?: number;
+                                createdAt?: string;
+                                createdBy?: string | null;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                durationMs?: number;
+                                id?: string;
+                                scenarioId?: string;
+                                /** @description 金额（分） */
+                                scenarioTotal?: number;
+                                year?: number;
+                            }[];
+                            updatedAt?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改测算方案（已有测算结果保留修改前的方案） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 编制人 */
+                        author: string;
+                        changes: {
+                            /**
+                             * Format: date
+                             * @description 起始日期（缺省为不限）
+                             */
+                            from?: string;
+                            /** @description 参数编号，如 medical.d5.art7_1.annual_cap */
+                            id: string;
+                            note?: string;
+                            /**
+                             * Format: date
+                             * @description 截止日期（缺省为不限）
+                             */
+                            to?: string;
+                            /** @description 按参数文件的写法：元为 "3000.00"，百分比为 70，列表为数组 */
+                            value: unknown;
+                        }[];
+                        /** @description 方案名称 */
+                        name: string;
+                        /** @description 测算目的 */
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            author?: string;
+                            changes?: {
+                                /**
+                                 * Format: date
+                                 * @description 起始日期（缺省为不限）
+                                 */
+                                from?: string;
+                                /** @description 参数编号，如 medical.d5.art7_1.annual_cap */
+                                id: string;
+                                note?: string;
+                                /**
+                                 * Format: date
+                                 * @description 截止日期（缺省为不限）
+                                 */
+                                to?: string;
+                                /** @description 按参数文件的写法：元为 "3000.00"，百分比为 70，列表为数组 */
+                                value: unknown;
+                            }[];
+                            createdAt?: string;
+                            createdBy?: string | null;
+                            id?: string;
+                            name?: string;
+                            purpose?: string;
+                            runs?: {
+                                areas?: string[];
+                                /** @description 金额（分） */
+                                baselineTotal?: number;
+                                createdAt?: string;
+                                createdBy?: string | null;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                durationMs?: number;
+                                id?: string;
+                                scenarioId?: string;
+                                /** @description 金额（分） */
+                                scenarioTotal?: number;
+                                year?: number;
+                            }[];
+                            updatedAt?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/simulation/scenarios/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 按方案测算一年的数据（只在内存中计算，不改动任何已存数据）
+         * @description 返回总成本及变化、分县区和分类别汇总、受益受损分布、跨越门槛的对象；长清单只返回前若干行，导出文件包含全部。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 缺省为方案调整的参数所涉及的领域 */
+                        areas?: ("medical" | "disability" | "credit" | "price")[];
+                        /** @description 测算年度 */
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas?: string[];
+                            baseline?: string;
+                            byArea?: {
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                entities?: number;
+                                key?: string;
+                                /** @description 金额（分） */
+                                scenario?: number;
+                                title?: string;
+                            }[];
+                            byCategory?: {
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                entities?: number;
+                                key?: string;
+                                /** @description 金额（分） */
+                                scenario?: number;
+                                title?: string;
+                            }[];
+                            byCounty?: {
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                entities?: number;
+                                key?: string;
+                                /** @description 金额（分） */
+                                scenario?: number;
+                                title?: string;
+                            }[];
+                            byItem?: {
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                entities?: number;
+                                key?: string;
+                                /** @description 金额（分） */
+                                scenario?: number;
+                                title?: string;
+                            }[];
+                            counties?: {
+                                [key: string]: string;
+                            };
+                            crossings?: {
+                                area?: string;
+                                article?: string;
+                                baseline?: string;
+                                county?: string;
+                                kind?: string;
+                                rule?: string;
+                                scenario?: string;
+                                subject?: string;
+                                title?: string;
+                            }[];
+                            crossingsTotal?: number;
+                            durationMs?: number;
+                            lines?: {
+                                area?: string;
+                                articles?: string[];
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                category?: string;
+                                categoryTitle?: string;
+                                county?: string;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                entities?: number;
+                                item?: string;
+                                itemTitle?: string;
+                                rules?: string[];
+                                /** @description 金额（分） */
+                                scenario?: number;
+                            }[];
+                            parameters?: {
+                                article?: string;
+                                baseline?: {
+                                    from?: string;
+                                    note?: string | null;
+                                    override?: string | null;
+                                    to?: string | null;
+                                    value?: unknown;
+                                }[];
+                                document?: string;
+                                id?: string;
+                                label?: string;
+                                number?: string;
+                                scenario?: {
+                                    from?: string;
+                                    note?: string | null;
+                                    override?: string | null;
+                                    to?: string | null;
+                                    value?: unknown;
+                                }[];
+                                unit?: string;
+                            }[];
+                            period?: {
+                                from?: string;
+                                to?: string;
+                            };
+                            ranAt?: string;
+                            results?: {
+                                area?: string;
+                                counts?: {
+                                    [key: string]: number;
+                                };
+                                detail?: {
+                                    [key: string]: unknown;
+                                };
+                                distribution?: {
+                                    bands?: {
+                                        /** @description 金额（分） */
+                                        above?: number;
+                                        /** @description 金额（分） */
+                                        gained?: number;
+                                        gainers?: number;
+                                        losers?: number;
+                                        /** @description 金额（分） */
+                                        lost?: number;
+                                        upTo?: number | null;
+                                    }[];
+                                    entities?: number;
+                                    /** @description 金额（分） */
+                                    gained?: number;
+                                    gainers?: number;
+                                    /** @description 金额（分） */
+                                    largestGain?: number;
+                                    /** @description 金额（分） */
+                                    largestLoss?: number;
+                                    losers?: number;
+                                    /** @description 金额（分） */
+                                    lost?: number;
+                                    unchanged?: number;
+                                };
+                                notes?: string[];
+                                paramIds?: string[];
+                            }[];
+                            runId?: string;
+                            scenario?: {
+                                author?: string;
+                                changes?: {
+                                    /**
+                                     * Format: date
+                                     * @description 起始日期（缺省为不限）
+                                     */
+                                    from?: string;
+                                    /** @description 参数编号，如 medical.d5.art7_1.annual_cap */
+                                    id: string;
+                                    note?: string;
+                                    /**
+                                     * Format: date
+                                     * @description 截止日期（缺省为不限）
+                                     */
+                                    to?: string;
+                                    /** @description 按参数文件的写法：元为 "3000.00"，百分比为 70，列表为数组 */
+                                    value: unknown;
+                                }[];
+                                id?: string;
+                                name?: string;
+                                purpose?: string;
+                            };
+                            totals?: {
+                                /** @description 金额（分） */
+                                baseline?: number;
+                                /** @description 金额（分） */
+                                delta?: number;
+                                /** @description 金额（分） */
+                                scenario?: number;
+                            };
+                            year?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
                 };
             };
         };

@@ -52,7 +52,18 @@ export function ErrorNotice({
           ) : null}
         </div>
       }
-      action={onRetry ? <Button onClick={onRetry}>重试</Button> : undefined}
+      action={
+        error.code === 'ERR_AUTH_REQUIRED' ? (
+          <Button
+            type="primary"
+            href={`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`}
+          >
+            登录
+          </Button>
+        ) : onRetry ? (
+          <Button onClick={onRetry}>重试</Button>
+        ) : undefined
+      }
     />
   );
 }

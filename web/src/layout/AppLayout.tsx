@@ -4,10 +4,12 @@
  * the page. Keyboard first: a skip link, a labelled search form, a named
  * navigation landmark, focus moved to the title on each page change.
  */
-import { Breadcrumb, Input, Layout, Menu, Typography } from 'antd';
+import { Breadcrumb, Button, Input, Layout, Menu, Typography } from 'antd';
 import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 import { useCapabilities } from '../api/capabilities.tsx';
+import { api } from '../api/client.ts';
+import { useSession } from '../api/session.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Loading } from '../components/States.tsx';
 import { breadcrumbTrail, buildMenu } from '../menu.ts';
@@ -20,6 +22,7 @@ const APP_NAME = '鸡西市政策执行平台';
 export function AppLayout() {
   const { pathname, search } = useLocation();
   const { caps, error, loading } = useCapabilities();
+  const session = useSession();
   const found = findRoute(pathname, matchPath);
   const [query, setQuery] = useState(() => (pathname === '/search' ? (new URLSearchParams(search).get('q') ?? '') : ''));
 
@@ -33,15 +36,16 @@ export function AppLayout() {
   const trail = found ? breadcrumbTrail(ROUTES, found.route, section?.title) : [{ title: '首页', path: '/' }, { title }];
 
   const heading = useRef<HTMLHeadingElement>(null);
-  const first = useRef(true);
+  const shown = useRef(pathname);
   useEffect(() => {
     document.title = `${title} - ${APP_NAME}`;
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+  }, [title]);
+  useEffect(() => {
+    // After a navigation (not on first load) the screen reader hears the new title.
+    if (shown.current === pathname) return;
+    shown.current = pathname;
     heading.current?.focus();
-  }, [pathname, title]);
+  }, [pathname]);
 
   const selected = found ? [found.route.menu ? found.route.path : (found.route.parent ?? pathname)] : [];
 
@@ -91,6 +95,31 @@ export function AppLayout() {
             allowClear
           />
         </form>
+        {session.offered ? (
+          <div className="app-user">
+            {session.user ? (
+              <>
+                <span>
+                  {session.user.displayName || session.user.username}（{session.user.roleTitle ?? session.user.role}）
+                </span>
+                <Button
+                  size="small"
+                  onClick={async () => {
+                    await api.POST('/api/auth/logout').catch(() => undefined);
+                    session.reload();
+                    navigate('/login');
+                  }}
+                >
+                  退出
+                </Button>
+              </>
+            ) : (
+              <Link to={`/login?next=${encodeURIComponent(pathname + search)}`} className="app-login">
+                登录
+              </Link>
+            )}
+          </div>
+        ) : null}
       </Layout.Header>
       <Layout hasSider>
         <Layout.Sider width={208} className="app-sider" breakpoint="lg" collapsedWidth={0}>
