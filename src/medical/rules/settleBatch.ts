@@ -2,8 +2,9 @@
  * A batch of claims settled in date order (ties in input order), each
  * person's state carried from claim to claim, with the push list (D4 §13)
  * and watch list (D4 §12) of the persons who crossed their thresholds in
- * the batch. Settling a year in several batches, carrying the states,
- * gives the same bills as one batch.
+ * the batch. Settling a year in several batches, carrying the states
+ * (merge each result's `states` into the map passed to the next), gives
+ * the same bills as one batch.
  */
 import { PlatformError } from '../../core/errors.ts';
 import { medicalErrors } from '../errors.ts';
@@ -27,18 +28,21 @@ export interface BatchOptions extends SettleOptions {
   states?: ReadonlyMap<string, PersonState>;
 }
 
+/**
+ * `persons` as a list, or already indexed by id (cheaper when the same
+ * persons are settled in many batches).
+ */
 export function settleBatch(
-  persons: readonly Person[],
+  persons: readonly Person[] | ReadonlyMap<string, Person>,
   claims: readonly Claim[],
   params: MedicalParams,
   options: BatchOptions = {},
 ): BatchResult {
-  const byId = new Map<string, Person>();
-  for (const person of persons) byId.set(person.personId, person);
-  // The caller's states are shared until a person's first claim, then
-  // replaced by this batch's own copy, which is updated claim by claim.
-  const states = new Map<string, PersonState>(options.states ?? []);
-  const owned = new Set<PersonState>();
+  const byId = isIndexed(persons) ? persons : indexById(persons);
+  // Each person's state is copied from the opening one at their first claim
+  // and updated claim by claim; the caller's are only read.
+  const opening = options.states;
+  const states = new Map<string, PersonState>();
   const ordered = inDateOrder(claims);
 
   const bills: Bill[] = new Array(ordered.length);
@@ -58,10 +62,10 @@ export function settleBatch(
     }
 
     let state = states.get(claim.personId);
-    if (state === undefined || !owned.has(state)) {
-      state = state ? { account: state.account, accumulators: state.accumulators } : initialState();
+    if (state === undefined) {
+      const carried = opening?.get(claim.personId);
+      state = carried ? { account: carried.account, accumulators: carried.accumulators } : initialState();
       states.set(claim.personId, state);
-      owned.add(state);
     }
     const bill = settleClaim(person, claim, state, params, settleOptions);
     bills[i] = bill;
@@ -94,6 +98,18 @@ export function settleBatch(
   }
 
   return { bills, pushList, watchList, states };
+}
+
+function isIndexed(
+  persons: readonly Person[] | ReadonlyMap<string, Person>,
+): persons is ReadonlyMap<string, Person> {
+  return !Array.isArray(persons);
+}
+
+function indexById(persons: readonly Person[]): Map<string, Person> {
+  const byId = new Map<string, Person>();
+  for (const person of persons) byId.set(person.personId, person);
+  return byId;
 }
 
 /** Stable by date; no copy-sort when the input is already in order. */

@@ -139,7 +139,10 @@ export interface BatchResult {
   bills: Bill[];
   pushList: PushListEntry[];
   watchList: WatchListEntry[];
-  /** State of every person after the batch, to carry into the next one. */
+  /**
+   * New state of every person with a claim in the batch; the others keep
+   * their opening state. Merge into the opening map to carry on.
+   */
   states: Map<string, PersonState>;
 }
 

@@ -18,8 +18,9 @@ describe('medical worked cases (cases.json)', () => {
 
   for (const c of cases) {
     test(`${c.id} ${c.title} (${c.articles.join(', ')})`, () => {
+      const opening = openingStates(c.persons);
       const result = settleBatch(c.persons.map(toPerson), c.claims.map(toClaim), caseParams(c.parameters), {
-        states: openingStates(c.persons),
+        states: opening,
       });
 
       const bills = result.bills.map((b) => ({
@@ -37,7 +38,7 @@ describe('medical worked cases (cases.json)', () => {
       assert.deepEqual(push, c.expected.push_list, 'push list (D4 §13)');
 
       const balances = Object.fromEntries(
-        Object.keys(c.expected.account_balance_after).map((id) => [id, formatYuan(result.states.get(id)!.account)]),
+        Object.keys(c.expected.account_balance_after).map((id) => [id, formatYuan((result.states.get(id) ?? opening.get(id)!).account)]),
       );
       assert.deepEqual(balances, c.expected.account_balance_after, 'account balances after');
     });

@@ -28,6 +28,13 @@ describe('settleBatch', () => {
     assert.equal(states.get(person.personId)!.account, 0);
   });
 
+  test('only the persons with claims in the batch are in the result states', () => {
+    const other = { ...employee(), personId: 'p-other' };
+    const opening = new Map<string, PersonState>([[other.personId, { account: 1, accumulators: null }]]);
+    const { states } = settleBatch([person, other], [claim(person)], baseline, { states: opening });
+    assert.deepEqual([...states.keys()], [person.personId]);
+  });
+
   test('a claim of a person not in the batch, refused', () => {
     const stranger = { ...claim(person), personId: 'nobody' };
     assert.throws(() => settleBatch([person], [stranger], baseline), { code: 'ERR_MEDICAL_PERSON_UNKNOWN' });

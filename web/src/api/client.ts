@@ -7,7 +7,7 @@
 import createClient from 'openapi-fetch';
 
 import { ApiError, toApiError } from './errors.ts';
-import type { paths } from './schema';
+import type { paths } from './schema.js';
 
 export const api = createClient<paths>({ baseUrl: '' });
 

@@ -18715,6 +18715,1514 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/price/averages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 品种均价序列（全市或县(市)区，按日、旬或月） */
+        get: {
+            parameters: {
+                query: {
+                    by?: "date" | "xun" | "month";
+                    county?: string;
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    itemId: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            average?: string;
+                            label?: string;
+                            period?: string;
+                            points?: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 12315 价格投诉举报件数（按品种、县(市)区、日） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    itemId?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            county: string;
+                            /** @description YYYY-MM-DD */
+                            date: string;
+                            itemId: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 录入 12315 投诉举报件数（同日同品种同县覆盖原数） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 操作人角色：price_office、deputy_mayor、mayor、emergency_bureau、county_price、monitor … */
+                    "x-role"?: string;
+                    /** @description 操作人账号（第4号任务统一认证前的过渡做法） */
+                    "x-user"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        complaints: {
+                            count: number;
+                            county: string;
+                            /** @description YYYY-MM-DD */
+                            date: string;
+                            itemId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stored?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/detections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检测记录 */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    proposesOnly?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf?: string;
+                            id?: string;
+                            proposes?: boolean;
+                            runAt?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 按日运行三级预警建议检测（R1–R6） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 操作人角色：price_office、deputy_mayor、mayor、emergency_bureau、county_price、monitor … */
+                    "x-role"?: string;
+                    /** @description 操作人账号（第4号任务统一认证前的过渡做法） */
+                    "x-user"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        asOf: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf?: string;
+                            findings?: {
+                                areas?: {
+                                    /** @description city（全市）或县(市)区代码 */
+                                    area?: string;
+                                    holds?: boolean;
+                                    points?: string[];
+                                    values?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                article?: string;
+                                category?: string;
+                                counties?: string[];
+                                /** @description 品种代码；蔬菜篮子为 vegetable_basket */
+                                itemId?: string;
+                                itemName?: string;
+                                /** @enum {string} */
+                                light?: "yellow" | "red";
+                                points?: string[];
+                                /** @enum {string} */
+                                rule?: "R1" | "R2" | "R3" | "R4" | "R5" | "R6";
+                                ruleId?: string;
+                                /**
+                                 * @description 全市均价或至少2个县(市)区
+                                 * @enum {string}
+                                 */
+                                scope?: "city" | "counties";
+                                text?: string;
+                            }[];
+                            id?: string;
+                            missing?: string[];
+                            notes?: {
+                                itemId?: string;
+                                reason?: string;
+                                rule?: string;
+                            }[];
+                            /** @enum {string} */
+                            outcome?: "decided" | "no_rule_in_force";
+                            /** @description 是否提出三级预警建议 */
+                            proposes?: boolean;
+                            runAt?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/detections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一次检测的结果：触发规则、品种、监测点与数值 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf?: string;
+                            findings?: {
+                                areas?: {
+                                    /** @description city（全市）或县(市)区代码 */
+                                    area?: string;
+                                    holds?: boolean;
+                                    points?: string[];
+                                    values?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                article?: string;
+                                category?: string;
+                                counties?: string[];
+                                /** @description 品种代码；蔬菜篮子为 vegetable_basket */
+                                itemId?: string;
+                                itemName?: string;
+                                /** @enum {string} */
+                                light?: "yellow" | "red";
+                                points?: string[];
+                                /** @enum {string} */
+                                rule?: "R1" | "R2" | "R3" | "R4" | "R5" | "R6";
+                                ruleId?: string;
+                                /**
+                                 * @description 全市均价或至少2个县(市)区
+                                 * @enum {string}
+                                 */
+                                scope?: "city" | "counties";
+                                text?: string;
+                            }[];
+                            id?: string;
+                            missing?: string[];
+                            notes?: {
+                                itemId?: string;
+                                reason?: string;
+                                rule?: string;
+                            }[];
+                            /** @enum {string} */
+                            outcome?: "decided" | "no_rule_in_force";
+                            /** @description 是否提出三级预警建议 */
+                            proposes?: boolean;
+                            runAt?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/indicators/alps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 世界粮食计划署价格预警 ALPS（月度序列） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        fit?: "through_current" | "history_only";
+                        /** @description 按该日生效的参数计算，缺省为今天 */
+                        on?: string;
+                        series: {
+                            /** @description YYYY-MM */
+                            month: string;
+                            price: number;
+                        }[];
+                        /** @enum {string} */
+                        trend?: "linear" | "quadratic";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alps?: string;
+                            class?: string;
+                            fitted?: string;
+                            month?: string;
+                            price?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/indicators/ifpa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 粮农组织价格异常指标 IFPA（月度序列） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        minYears?: number;
+                        /** @description 按该日生效的参数计算，缺省为今天 */
+                        on?: string;
+                        series: {
+                            /** @description YYYY-MM */
+                            month: string;
+                            price: number;
+                        }[];
+                        /** @enum {string} */
+                        weights?: "year_weighted" | "equal";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cagr?: string;
+                            class?: string;
+                            cqgr?: string;
+                            ifpa?: string;
+                            month?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 监测品种目录 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 含已停用品种 */
+                    all?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active?: boolean;
+                            /** @description grain、edible_oil、pork、vegetables … */
+                            category: string;
+                            /** @description 政府定价（调价不触发预警） */
+                            governmentSet?: boolean;
+                            /** @description 品种代码 */
+                            id: string;
+                            /** @description 属于蔬菜篮子 */
+                            inBasket?: boolean;
+                            /** @description 项目（品种名称） */
+                            name: string;
+                            plausibleMaxFen?: number | null;
+                            plausibleMinFen?: number | null;
+                            /** @description 规格等级 */
+                            specification?: string;
+                            /** @description 计价单位，如 元/500克 */
+                            unit: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        /** 新增或修改监测品种 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 操作人角色：price_office、deputy_mayor、mayor、emergency_bureau、county_price、monitor … */
+                    "x-role"?: string;
+                    /** @description 操作人账号（第4号任务统一认证前的过渡做法） */
+                    "x-user"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            active?: boolean;
+                            /** @description grain、edible_oil、pork、vegetables … */
+                            category: string;
+                            /** @description 政府定价（调价不触发预警） */
+                            governmentSet?: boolean;
+                            /** @description 品种代码 */
+                            id: string;
+                            /** @description 属于蔬菜篮子 */
+                            inBasket?: boolean;
+                            /** @description 项目（品种名称） */
+                            name: string;
+                            /** @description 合理价格上限（元） */
+                            plausibleMax?: string | null;
+                            plausibleMaxFen?: number | null;
+                            /** @description 合理价格下限（元），超出暂存待核实 */
+                            plausibleMin?: string | null;
+                            plausibleMinFen?: number | null;
+                            /** @description 规格等级 */
+                            specification?: string;
+                            /** @description 计价单位，如 元/500克 */
+                            unit: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active?: boolean;
+                            /** @description grain、edible_oil、pork、vegetables … */
+                            category: string;
+                            /** @description 政府定价（调价不触发预警） */
+                            governmentSet?: boolean;
+                            /** @description 品种代码 */
+                            id: string;
+                            /** @description 属于蔬菜篮子 */
+                            inBasket?: boolean;
+                            /** @description 项目（品种名称） */
+                            name: string;
+                            plausibleMaxFen?: number | null;
+                            plausibleMinFen?: number | null;
+                            /** @description 规格等级 */
+                            specification?: string;
+                            /** @description 计价单位，如 元/500克 */
+                            unit: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 价格监测数据查询 */
+        get: {
+            parameters: {
+                query?: {
+                    county?: string;
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    itemId?: string;
+                    limit?: number;
+                    offset?: number;
+                    pointId?: string;
+                    status?: "accepted" | "held" | "rejected";
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            county?: string;
+                            date?: string;
+                            decidedAt?: string | null;
+                            decidedBy?: string | null;
+                            enteredAt?: string;
+                            enteredBy?: string;
+                            holdReason?: string | null;
+                            id?: string;
+                            itemId?: string;
+                            note?: string;
+                            pointId?: string;
+                            /** @description 上期均价（元） */
+                            previous?: string | null;
+                            /** @description 本期均价（元） */
+                            price?: string;
+                            /** @description 报表所填变动幅度（%） */
+                            reportedChangePercent?: string | null;
+                            source?: string;
+                            /**
+                             * @description 已采用、待核实、已作废
+                             * @enum {string}
+                             */
+                            status?: "accepted" | "held" | "rejected";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 手工录入价格监测数据 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 操作人角色：price_office、deputy_mayor、mayor、emergency_bureau、county_price、monitor … */
+                    "x-role"?: string;
+                    /** @description 操作人账号（第4号任务统一认证前的过渡做法） */
+                    "x-user"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        observations: {
+                            /** @description 变动幅度（%） */
+                            change?: string;
+                            /** @description YYYY-MM-DD */
+                            date: string;
+                            itemId: string;
+                            note?: string;
+                            pointId: string;
+                            /** @description 元，最多两位小数 */
+                            previous?: string;
+                            /** @description 元，最多两位小数 */
+                            price: string;
+                        }[];
+                        /** @description 跳过有误的行，只保存无误的行 */
+                        skipInvalid?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batchId?: string;
+                            /** @description 暂存待核实的报价数 */
+                            held?: number;
+                            heldRows?: {
+                                id?: string;
+                                reason?: string;
+                                row?: number;
+                            }[];
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                            /** @description 因有误而跳过的行数（skipInvalid） */
+                            skipped?: number;
+                            stored?: number;
+                            total?: number;
+                            /** @description 已导入且价格相同、未重复保存的行数 */
+                            unchanged?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/observations/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核实待核实报价（纳入均价计算） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 操作人角色：price_office、deputy_mayor、mayor、emergency_bureau、county_price、monitor … */
+                    "x-role"?: string;
+                    /** @description 操作人账号（第4号任务统一认证前的过渡做法） */
+                    "x-user"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            county?: string;
+                            date?: string;
+                            decidedAt?: string | null;
+                            decidedBy?: string | null;
+                            enteredAt?: string;
+                            enteredBy?: string;
+                            holdReason?: string | null;
+                            id?: string;
+                            itemId?: string;
+                            note?: string;
+                            pointId?: string;
+                            /** @description 上期均价（元） */
+                            previous?: string | null;
+                            /** @description 本期均价（元） */
+                            price?: string;
+                            /** @description 报表所填变动幅度（%） */
+                            reportedChangePercent?: string | null;
+                            source?: string;
+                            /**
+                             * @description 已采用、待核实、已作废
+                             * @enum {string}
+                             */
+                            status?: "accepted" | "held" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/observations/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废报价（待核实或已采用的） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 操作人角色：price_office、deputy_mayor、mayor、emergency_bureau、county_price、monitor … */
+                    "x-role"?: string;
+                    /** @description 操作人账号（第4号任务统一认证前的过渡做法） */
+                    "x-user"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            county?: string;
+                            date?: string;
+                            decidedAt?: string | null;
+                            decidedBy?: string | null;
+                            enteredAt?: string;
+                            enteredBy?: string;
+                            holdReason?: string | null;
+                            id?: string;
+                            itemId?: string;
+                            note?: string;
+                            pointId?: string;
+                            /** @description 上期均价（元） */
+                            previous?: string | null;
+                            /** @description 本期均价（元） */
+                            price?: string;
+                            /** @description 报表所填变动幅度（%） */
+                            reportedChangePercent?: string | null;
+                            source?: string;
+                            /**
+                             * @description 已采用、待核实、已作废
+                             * @enum {string}
+                             */
+                            status?: "accepted" | "held" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/observations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入价格监测报表（项目、规格等级、单位、本期均价、上期均价、变动幅度、备注；CSV 或 XLSX）
+         * @description 先检查整个文件：任何一行有误即整体退回并列出行、列、值和原因，不保存任何数据；skipInvalid 为 true 时只保存无误的行。报表无“监测点”“日期”列时用 point、date 指定。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 操作人角色：price_office、deputy_mayor、mayor、emergency_bureau、county_price、monitor … */
+                    "x-role"?: string;
+                    /** @description 操作人账号（第4号任务统一认证前的过渡做法） */
+                    "x-user"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        date?: string;
+                        file: {
+                            /** @description 文件内容（Base64） */
+                            contentBase64: string;
+                            /** @description 文件名，扩展名 .csv 或 .xlsx 决定格式 */
+                            name: string;
+                        };
+                        point?: string;
+                        skipInvalid?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batchId?: string;
+                            /** @description 暂存待核实的报价数 */
+                            held?: number;
+                            heldRows?: {
+                                id?: string;
+                                reason?: string;
+                                row?: number;
+                            }[];
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                            /** @description 因有误而跳过的行数（skipInvalid） */
+                            skipped?: number;
+                            stored?: number;
+                            total?: number;
+                            /** @description 已导入且价格相同、未重复保存的行数 */
+                            unchanged?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/panic-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 市场巡查抢购、脱销报告 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            county?: string;
+                            date?: string;
+                            description?: string;
+                            id?: string;
+                            itemId?: string;
+                            kind?: string;
+                            kindLabel?: string;
+                            pointId?: string | null;
+                            reportedAt?: string;
+                            reportedBy?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 报告争购、抢购、脱销（3.2.3 市场巡查） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 操作人角色：price_office、deputy_mayor、mayor、emergency_bureau、county_price、monitor … */
+                    "x-role"?: string;
+                    /** @description 操作人账号（第4号任务统一认证前的过渡做法） */
+                    "x-user"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        county: string;
+                        /** @description YYYY-MM-DD */
+                        date: string;
+                        description?: string;
+                        itemId: string;
+                        /**
+                         * @description 争购、抢购、脱销
+                         * @enum {string}
+                         */
+                        kind: "competing" | "rush" | "sold_out";
+                        pointId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            county?: string;
+                            date?: string;
+                            description?: string;
+                            id?: string;
+                            itemId?: string;
+                            kind?: string;
+                            kindLabel?: string;
+                            pointId?: string | null;
+                            reportedAt?: string;
+                            reportedBy?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 价格监测点（按县(市)区） */
+        get: {
+            parameters: {
+                query?: {
+                    all?: boolean;
+                    county?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active?: boolean;
+                            /** @description 县(市)区行政区划代码，如 230302 */
+                            county: string;
+                            id: string;
+                            /**
+                             * @description 农贸市场、超市、批发市场、临时监测点（3.2.1）
+                             * @enum {string}
+                             */
+                            kind: "market" | "supermarket" | "wholesale" | "temporary";
+                            name: string;
+                            /** @description 临时监测点所属预警 */
+                            warningId?: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        /** 新增或修改价格监测点（含预警期间指定的临时监测点） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 操作人角色：price_office、deputy_mayor、mayor、emergency_bureau、county_price、monitor … */
+                    "x-role"?: string;
+                    /** @description 操作人账号（第4号任务统一认证前的过渡做法） */
+                    "x-user"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        points: {
+                            active?: boolean;
+                            /** @description 县(市)区行政区划代码，如 230302 */
+                            county: string;
+                            id: string;
+                            /**
+                             * @description 农贸市场、超市、批发市场、临时监测点（3.2.1）
+                             * @enum {string}
+                             */
+                            kind: "market" | "supermarket" | "wholesale" | "temporary";
+                            name: string;
+                            /** @description 临时监测点所属预警 */
+                            warningId?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active?: boolean;
+                            /** @description 县(市)区行政区划代码，如 230302 */
+                            county: string;
+                            id: string;
+                            /**
+                             * @description 农贸市场、超市、批发市场、临时监测点（3.2.1）
+                             * @enum {string}
+                             */
+                            kind: "market" | "supermarket" | "wholesale" | "temporary";
+                            name: string;
+                            /** @description 临时监测点所属预警 */
+                            warningId?: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/subsidies/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按指数月判断是否启动价格临时补贴并计算城乡每人每月金额（不保存） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        months: {
+                            /** @description 同比涨幅（%），如 "6.3"；未公布为 null */
+                            cpi: string | null;
+                            /** @description 同比涨幅（%），如 "6.3"；未公布为 null */
+                            food: string | null;
+                            /** @description YYYY-MM */
+                            month: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            cpiPercent?: string | null;
+                            cpiThresholdPercent?: string | null;
+                            foodPercent?: string | null;
+                            foodThresholdPercent?: string | null;
+                            groups?: string[];
+                            indexMonth?: string;
+                            missing?: string[];
+                            /** @enum {string} */
+                            outcome?: "decided" | "needs_input" | "no_rule_in_force";
+                            paymentMonth?: string | null;
+                            ratePercent?: string | null;
+                            /** @description 农村每人每月（元） */
+                            ruralYuan?: string | null;
+                            steps?: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @enum {string|null} */
+                            trigger?: "cpi" | "food" | "both" | null;
+                            /** @description 城市每人每月（元） */
+                            urbanYuan?: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/subsidies/indices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已录入的物价指数及各月补贴判断 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM */
+                    from?: string;
+                    /** @description YYYY-MM */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            cpiPercent?: string | null;
+                            cpiThresholdPercent?: string | null;
+                            foodPercent?: string | null;
+                            foodThresholdPercent?: string | null;
+                            groups?: string[];
+                            indexMonth?: string;
+                            missing?: string[];
+                            /** @enum {string} */
+                            outcome?: "decided" | "needs_input" | "no_rule_in_force";
+                            paymentMonth?: string | null;
+                            ratePercent?: string | null;
+                            /** @description 农村每人每月（元） */
+                            ruralYuan?: string | null;
+                            steps?: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @enum {string|null} */
+                            trigger?: "cpi" | "food" | "both" | null;
+                            /** @description 城市每人每月（元） */
+                            urbanYuan?: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        /** 录入 CPI 与食品价格同比（数据保障组） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 操作人角色：price_office、deputy_mayor、mayor、emergency_bureau、county_price、monitor … */
+                    "x-role"?: string;
+                    /** @description 操作人账号（第4号任务统一认证前的过渡做法） */
+                    "x-user"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        months: {
+                            /** @description 同比涨幅（%），如 "6.3"；未公布为 null */
+                            cpi: string | null;
+                            /** @description 同比涨幅（%），如 "6.3"；未公布为 null */
+                            food: string | null;
+                            /** @description YYYY-MM */
+                            month: string;
+                        }[];
+                        source?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stored?: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/subsidies/payments/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某指数月的发放清单明细（可按发放部门筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    payer?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description YYYY-MM */
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount_yuan?: string;
+                            county?: string;
+                            group?: string;
+                            payer?: string;
+                            rate_percent?: string;
+                            recipient_id?: string;
+                            residence?: string;
+                            standard_yuan?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 编制某指数月的价格临时补贴发放清单（按发放部门；重新编制覆盖原清单） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 操作人角色：price_office、deputy_mayor、mayor、emergency_bureau、county_price、monitor … */
+                    "x-role"?: string;
+                    /** @description 操作人账号（第4号任务统一认证前的过渡做法） */
+                    "x-user"?: string;
+                };
+                path: {
+                    /** @description YYYY-MM */
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decision?: {
+                                articles?: string[];
+                                cpiPercent?: string | null;
+                                cpiThresholdPercent?: string | null;
+                                foodPercent?: string | null;
+                                foodThresholdPercent?: string | null;
+                                groups?: string[];
+                                indexMonth?: string;
+                                missing?: string[];
+                                /** @enum {string} */
+                                outcome?: "decided" | "needs_input" | "no_rule_in_force";
+                                paymentMonth?: string | null;
+                                ratePercent?: string | null;
+                                /** @description 农村每人每月（元） */
+                                ruralYuan?: string | null;
+                                steps?: {
+                                    [key: string]: unknown;
+                                }[];
+                                /** @enum {string|null} */
+                                trigger?: "cpi" | "food" | "both" | null;
+                                /** @description 城市每人每月（元） */
+                                urbanYuan?: string | null;
+                            };
+                            departments?: {
+                                byGroup?: {
+                                    [key: string]: unknown;
+                                };
+                                count?: number;
+                                payer?: string;
+                                totalYuan?: string;
+                            }[];
+                            excluded?: {
+                                group?: string;
+                                reason?: string;
+                                recipientId?: string;
+                            }[];
+                            paymentMonth?: string | null;
+                            totalYuan?: string;
+                            triggered?: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/subsidies/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 登记价格临时补贴对象（只存编号、类别、城乡、县(市)区，不存姓名与身份证号） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 操作人角色：price_office、deputy_mayor、mayor、emergency_bureau、county_price、monitor … */
+                    "x-role"?: string;
+                    /** @description 操作人账号（第4号任务统一认证前的过渡做法） */
+                    "x-user"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recipients: {
+                            county: string;
+                            /** @description YYYY-MM */
+                            from: string;
+                            /** @description dibao、tekun、orphan、unsupported_child、unemployment_insurance、youfu、student … */
+                            group: string;
+                            id: string;
+                            /** @enum {string} */
+                            residence: "urban" | "rural";
+                            /** @description YYYY-MM */
+                            to?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stored?: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/simulation/areas": {
         parameters: {
             query?: never;
@@ -18722,7 +20230,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 可测算的领域 */
+        /** 可测算的领域及其有数据的年度 */
         get: {
             parameters: {
                 query?: never;
@@ -18742,6 +20250,8 @@ export interface paths {
                             area?: string;
                             runnable?: boolean;
                             title?: string;
+                            /** @description 有数据可测算的年度 */
+                            years?: number[];
                         }[];
                     };
                 };
