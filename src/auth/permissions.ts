@@ -10,6 +10,8 @@
  */
 import type { Role } from './roles.ts';
 import { creditRouteAccess } from '../credit/routes/access.ts';
+import { priceRouteAccess } from '../price/routes/access.ts';
+import { disabilityRouteAccess } from '../disability/routes/access.ts';
 
 /**
  * Where a request names the county or entity it concerns. `record` means
@@ -95,6 +97,12 @@ export const permissions: Readonly<Record<string, RouteAccess>> = {
   // ── credit (D2 信用分级分类监管): declared beside the credit routes, from
   // the same grants the handlers check.
   ...creditRouteAccess,
+
+  // ── price (D3 价格异常波动应急预案): declared beside the price routes.
+  ...priceRouteAccess,
+
+  // ── disability (D1 残疾人保障和发展规划): declared beside the disability routes.
+  ...disabilityRouteAccess,
 
   // ── simulation (政策测算): city-wide policy offices and finance weigh a
   // parameter change before it is decided; a run reads every county.

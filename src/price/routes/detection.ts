@@ -81,7 +81,7 @@ export async function detectionRoutes(app: FastifyInstance, ctx: PlatformContext
       body: { type: 'object', required: ['asOf'], properties: { asOf: isoDate } },
       response: { 200: detection },
     },
-  }, async (request) => runDetection(ctx, (request.body as { asOf: string }).asOf, callerFrom(request.headers)));
+  }, async (request) => runDetection(ctx, (request.body as { asOf: string }).asOf, callerFrom(request)));
 
   app.get('/detections', {
     schema: {

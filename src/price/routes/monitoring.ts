@@ -102,7 +102,7 @@ export async function monitoringRoutes(app: FastifyInstance, ctx: PlatformContex
       response: { 200: { type: 'array', items: item } },
     },
   }, async (request) => {
-    callerFrom(request.headers);
+    callerFrom(request);
     return upsertItems(ctx, (request.body as { items: ItemInput[] }).items);
   });
 
@@ -121,7 +121,7 @@ export async function monitoringRoutes(app: FastifyInstance, ctx: PlatformContex
       response: { 200: { type: 'array', items: point } },
     },
   }, async (request) => {
-    callerFrom(request.headers);
+    callerFrom(request);
     return upsertPoints(ctx, (request.body as { points: PointInput[] }).points);
   });
 
@@ -162,7 +162,7 @@ export async function monitoringRoutes(app: FastifyInstance, ctx: PlatformContex
       response: { 200: ingestReport },
     },
   }, async (request) => {
-    const caller = callerFrom(request.headers);
+    const caller = callerFrom(request);
     const body = request.body as { skipInvalid?: boolean; observations: Array<{ pointId: string; itemId: string; date: string; price: string; previous?: string; change?: string; note?: string }> };
     const candidates: Candidate[] = body.observations.map((o, i) => ({
       row: i + 1, point: o.pointId, itemId: o.itemId, date: o.date, price: o.price,
@@ -170,7 +170,9 @@ export async function monitoringRoutes(app: FastifyInstance, ctx: PlatformContex
       ...(o.change !== undefined ? { change: o.change } : {}),
       ...(o.note !== undefined ? { note: o.note } : {}),
     }));
-    return ingestObservations(ctx, candidates, { source: 'manual', skipInvalid: body.skipInvalid ?? false, caller });
+    request.scope.filter();
+    const inScope = (county: string) => request.scope.allows({ county });
+    return ingestObservations(ctx, candidates, { source: 'manual', skipInvalid: body.skipInvalid ?? false, caller, inScope });
   });
 
   app.post('/observations/import', {
@@ -186,13 +188,15 @@ export async function monitoringRoutes(app: FastifyInstance, ctx: PlatformContex
       response: { 200: ingestReport },
     },
   }, async (request) => {
-    const caller = callerFrom(request.headers);
+    const caller = callerFrom(request);
     const body = request.body as { file: { name: string; contentBase64: string }; point?: string; date?: string; skipInvalid?: boolean };
     const format = formatFromName(body.file.name);
     if (!format) fail('ERR_CORE_FILE_UNREADABLE', { details: { file: body.file.name, reason: '只支持 .csv 与 .xlsx 文件' } });
+    request.scope.filter();
     return importObservationFile(ctx, Buffer.from(body.file.contentBase64, 'base64'), format, {
       skipInvalid: body.skipInvalid ?? false,
       caller,
+      inScope: (county) => request.scope.allows({ county }),
       defaults: { ...(body.point ? { point: body.point } : {}), ...(body.date ? { date: body.date } : {}) },
     });
   });
@@ -207,9 +211,10 @@ export async function monitoringRoutes(app: FastifyInstance, ctx: PlatformContex
         response: { 200: observation },
       },
     }, async (request) => {
-      const caller = callerFrom(request.headers);
+      const caller = callerFrom(request);
       const { id } = request.params as { id: string };
-      return decideHeld(ctx, id, decision, caller, (request.body as { reason?: string } | undefined)?.reason ?? '');
+      const reason = (request.body as { reason?: string } | undefined)?.reason ?? '';
+      return decideHeld(ctx, id, decision, caller, reason, (record) => request.scope.check(record));
     });
   }
 
@@ -234,7 +239,10 @@ export async function monitoringRoutes(app: FastifyInstance, ctx: PlatformContex
       querystring: { type: 'object', properties: { itemId: { type: 'string' }, from: isoDate, to: isoDate } },
       response: { 200: { type: 'array', items: complaint } },
     },
-  }, async (request) => listComplaints(ctx, request.query as { itemId?: string; from?: string; to?: string }));
+  }, async (request) => {
+    const rows = await listComplaints(ctx, request.query as { itemId?: string; from?: string; to?: string });
+    return request.scope.keep(rows, (r) => ({ county: r.county }));
+  });
 
   app.post('/complaints', {
     schema: {
@@ -242,7 +250,7 @@ export async function monitoringRoutes(app: FastifyInstance, ctx: PlatformContex
       body: { type: 'object', required: ['complaints'], properties: { complaints: { type: 'array', items: complaint } } },
       response: { 200: { type: 'object', properties: { stored: { type: 'integer' } } } },
     },
-  }, async (request) => recordComplaints(ctx, (request.body as { complaints: ComplaintInput[] }).complaints, callerFrom(request.headers)));
+  }, async (request) => recordComplaints(ctx, (request.body as { complaints: ComplaintInput[] }).complaints, callerFrom(request)));
 
   const panic = {
     type: 'object',
@@ -258,7 +266,10 @@ export async function monitoringRoutes(app: FastifyInstance, ctx: PlatformContex
       querystring: { type: 'object', properties: { from: isoDate, to: isoDate } },
       response: { 200: { type: 'array', items: panic } },
     },
-  }, async (request) => listPanicReports(ctx, request.query as { from?: string; to?: string }));
+  }, async (request) => {
+    const rows = await listPanicReports(ctx, request.query as { from?: string; to?: string });
+    return request.scope.keep(rows, (r) => ({ county: r.county }));
+  });
 
   app.post('/panic-reports', {
     schema: {
@@ -272,5 +283,5 @@ export async function monitoringRoutes(app: FastifyInstance, ctx: PlatformContex
       },
       response: { 200: panic },
     },
-  }, async (request) => reportPanicBuying(ctx, request.body as PanicInput, callerFrom(request.headers)));
+  }, async (request) => reportPanicBuying(ctx, request.body as PanicInput, callerFrom(request)));
 }

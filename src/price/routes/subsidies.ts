@@ -88,7 +88,7 @@ export async function subsidyRoutes(app: FastifyInstance, ctx: PlatformContext) 
       response: { 200: { type: 'object', properties: { stored: { type: 'integer' } } } },
     },
   }, async (request) => {
-    const caller = callerFrom(request.headers);
+    const caller = callerFrom(request);
     const body = request.body as { months: Array<{ month: string; cpi: string | null; food: string | null }>; source?: string };
     return upsertIndexMonths(ctx, body.months.map((m, i) => figuresOf(m, i + 1)), body.source ?? '手工录入', caller);
   });
@@ -122,7 +122,7 @@ export async function subsidyRoutes(app: FastifyInstance, ctx: PlatformContext) 
       response: { 200: { type: 'object', properties: { stored: { type: 'integer' } } } },
     },
   }, async (request) => {
-    callerFrom(request.headers);
+    callerFrom(request);
     return upsertRecipients(ctx, (request.body as { recipients: RecipientInput[] }).recipients);
   });
 
@@ -154,7 +154,7 @@ export async function subsidyRoutes(app: FastifyInstance, ctx: PlatformContext) 
       },
     },
   }, async (request) => {
-    const caller = callerFrom(request.headers);
+    const caller = callerFrom(request);
     const run = await runPayments(ctx, (request.params as { month: string }).month, caller);
     if (!run.triggered) return { triggered: false, decision: decisionJson(run.decision), paymentMonth: null, totalYuan: '0.00', departments: [], excluded: [] };
     return {

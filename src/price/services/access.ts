@@ -1,7 +1,9 @@
 /**
- * Who may do what in the price area. Until the platform's sign-in lands
- * (issue 4) the caller comes from the headers `x-user` and `x-role`. The
- * roles each step needs are parameters of D3 3.4 (params/d3-price/
+ * Who may do what in the price area. The caller is the platform's signed-in
+ * one (session or API token); while the platform runs with enforcement off
+ * (docs/security.md) the headers `x-user` and `x-role` stand in. Which roles
+ * may call a route at all is declared in src/price/routes/access.ts; the
+ * roles each step of a warning needs are parameters of D3 3.4 (params/d3-price/
  * warnings.yaml): this file is the one place that reads them.
  *
  * | action                         | role (parameter)                                  |
@@ -11,6 +13,8 @@
  * | terminate                      | price.d3.art3_4.approval_roles[level]             |
  * | publish (CAP)                  | price.d3.art3_4.publisher_role (emergency_bureau) |
  */
+import type { FastifyRequest } from 'fastify';
+
 import type { IsoDate } from '../../core/dates.ts';
 import type { ParamRegistry } from '../../core/params/registry.ts';
 import { fail } from '../../errorCatalog.ts';
@@ -20,6 +24,8 @@ import { levelTable } from './settings.ts';
 export interface Caller {
   user: string;
   role: string;
+  /** Bound county (县(市)区 code); null = city-wide. */
+  county?: string | null;
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -30,7 +36,15 @@ function header(headers: Headers, name: string): string | undefined {
   return text?.trim() || undefined;
 }
 
-export function callerFrom(headers: Headers): Caller {
+/** The caller of a request: the platform's, or the stand-in headers when enforcement is off. */
+export function callerFrom(request: Pick<FastifyRequest, 'headers'> & { caller?: FastifyRequest['caller'] }): Caller {
+  const signedIn = request.caller;
+  if (signedIn) return { user: signedIn.username, role: signedIn.role, county: signedIn.county };
+
+  return callerFromHeaders(request.headers);
+}
+
+export function callerFromHeaders(headers: Headers): Caller {
   const user = header(headers, 'x-user');
   const role = header(headers, 'x-role');
   if (!user || !role) {

@@ -60,6 +60,8 @@ export interface IngestOptions {
   /** For the form, which has no point or date column of its own. */
   defaults?: { point?: string; date?: string };
   batchId?: string;
+  /** A county-bound caller enters prices of its own county's points only. */
+  inScope?: (county: string) => boolean;
 }
 
 export interface IngestReport {
@@ -161,6 +163,9 @@ export async function ingestObservations(
     const point = points.get(pointId);
     if (!pointId) own.push({ row: c.row, field: 'point', reason: '未指定监测点（表中无“监测点”列时请用 --point 指定）' });
     else if (!point) own.push({ row: c.row, field: 'point', value: pointId, reason: '价格监测点不存在' });
+    else if (options.inScope && !options.inScope(point.county)) {
+      own.push({ row: c.row, field: 'point', value: pointId, reason: '监测点不在本账号所属县(市)区' });
+    }
     if (!isIsoDate(date)) own.push({ row: c.row, field: 'date', value: date, reason: '日期应为 YYYY-MM-DD 格式的真实日期' });
     else if (date > today) own.push({ row: c.row, field: 'date', value: date, reason: '日期晚于今天' });
 
@@ -376,10 +381,18 @@ export async function listObservations(ctx: PlatformContext, filter: Observation
 }
 
 /** Confirm a held price (it enters the averages), or void a held or accepted one (作废). */
-export async function decideHeld(ctx: PlatformContext, id: string, decision: 'confirm' | 'reject', caller: Caller, reason: string) {
+export async function decideHeld(
+  ctx: PlatformContext,
+  id: string,
+  decision: 'confirm' | 'reject',
+  caller: Caller,
+  reason: string,
+  checkScope: (record: { county: string }) => void = () => {},
+) {
   return ctx.store.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('price_observation').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) fail('ERR_CORE_NOT_FOUND', { details: { id } });
+    checkScope({ county: row.county });
     const allowed = decision === 'confirm' ? ['held'] : ['held', 'accepted'];
     if (!allowed.includes(row.status)) fail('ERR_PRICE_NOT_HELD', { details: { id, status: row.status } });
 
