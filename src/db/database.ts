@@ -7,10 +7,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
 
 import type { Database } from './schema.ts';
+import { PlatformPostgresDialect } from './pgIntrospector.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -45,7 +46,7 @@ export function openDatabase(
       max: Number(process.env.PG_POOL_MAX ?? 10),
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PlatformPostgresDialect({ pool }) });
     const label = url.replace(/\/\/[^@/]*@/, '//***@');
     return { db, dialect: 'postgres', label, close: () => db.destroy() };
   }
