@@ -92,6 +92,40 @@ export const ROUTES: readonly PageRoute[] = [
     component: lazy(() => import('./pages/medical/FundPage.tsx')),
   },
 
+  // 测算: 政策测算 over every area's rules, /api/simulation.
+  {
+    path: '/simulation',
+    title: '测算方案',
+    section: 'simulation',
+    menu: true,
+    needs: ['GET /api/simulation/scenarios', 'POST /api/simulation/scenarios'],
+    component: lazy(() => import('./pages/simulation/SimulationPage.tsx')),
+  },
+  {
+    path: '/simulation/scenarios/:id',
+    title: '测算方案详情',
+    section: 'simulation',
+    needs: ['GET /api/simulation/scenarios/{id}', 'POST /api/simulation/scenarios/{id}/runs'],
+    parent: '/simulation',
+    component: lazy(() => import('./pages/simulation/ScenarioPage.tsx')),
+  },
+  {
+    path: '/simulation/runs/:runId',
+    title: '测算结果',
+    section: 'simulation',
+    needs: ['GET /api/simulation/runs/{runId}'],
+    parent: '/simulation',
+    component: lazy(() => import('./pages/simulation/RunPage.tsx')),
+  },
+  {
+    path: '/simulation/compare',
+    title: '测算比较',
+    section: 'simulation',
+    needs: ['GET /api/simulation/compare'],
+    parent: '/simulation',
+    component: lazy(() => import('./pages/simulation/ComparePage.tsx')),
+  },
+
   // 政策依据: the core endpoints every area shares.
   {
     path: '/params',

@@ -11,7 +11,8 @@ import { AREAS, AREA_TITLES, type Area, type ScenarioInput } from '../rules/scen
 import { listRuns } from '../storage/scenarios.ts';
 import { resultWorkbook } from '../services/export.ts';
 import { fail } from '../services/fail.ts';
-import { runnableAreas, runScenario, storedResult } from '../services/run.ts';
+import { AREA_PLUGINS } from '../services/areas.ts';
+import { runScenario, storedResult } from '../services/run.ts';
 import { allScenarios, createScenario, editScenario, getScenario } from '../services/scenarios.ts';
 import { runSummary, runView } from '../services/views.ts';
 import {
@@ -33,17 +34,29 @@ export async function simulationRoutes(app: FastifyInstance, ctx: PlatformContex
   app.get('/areas', {
     schema: {
       tags: TAGS,
-      summary: '可测算的领域',
+      summary: '可测算的领域及其有数据的年度',
       response: {
         200: {
           type: 'array',
-          items: { type: 'object', properties: { area: { type: 'string' }, title: { type: 'string' }, runnable: { type: 'boolean' } } },
+          items: {
+            type: 'object',
+            properties: {
+              area: { type: 'string' },
+              title: { type: 'string' },
+              runnable: { type: 'boolean' },
+              years: { type: 'array', items: { type: 'integer' }, description: '有数据可测算的年度' },
+            },
+          },
         },
       },
     },
   }, async () => {
-    const runnable = new Set(runnableAreas());
-    return AREAS.map((area) => ({ area, title: AREA_TITLES[area], runnable: runnable.has(area) }));
+    const answer = [];
+    for (const area of AREAS) {
+      const plugin = AREA_PLUGINS[area];
+      answer.push({ area, title: AREA_TITLES[area], runnable: Boolean(plugin), years: plugin ? await plugin.years(ctx) : [] });
+    }
+    return answer;
   });
 
   app.get('/scenarios', {

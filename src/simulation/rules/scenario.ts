@@ -21,6 +21,27 @@ export const AREA_TITLES: Readonly<Record<Area, string>> = {
   price: '价格',
 };
 
+/** How a unit reads in a problem message. */
+const UNIT_TEXT: Readonly<Record<string, string>> = {
+  yuan: '元，如 3000.00',
+  percent: '百分比数字，如 70',
+  percentage_points: '百分点数字，如 5',
+  count: '整数',
+  integer: '整数',
+  days: '天数（整数）',
+  working_days: '工作日数（整数）',
+  months: '月数（整数）',
+  years: '年数（整数）',
+  hours: '小时数（整数）',
+  date: '日期 YYYY-MM-DD',
+  time: '时刻 HH:MM',
+  boolean: 'true 或 false',
+  enum: '选项之一',
+  text: '文字',
+  list: '列表',
+  table: '表',
+};
+
 export interface ScenarioChange {
   /** Parameter id, e.g. medical.d5.art7_1.annual_cap. */
   id: string;
@@ -77,7 +98,7 @@ export function scenarioProblems(registry: ParamRegistry, input: ScenarioInput):
       problems.push({ field: `${field}.id`, value: change.id, reason: '该参数不属于医保、残联、信用、价格任一领域，无法测算' });
     }
     if (convertParamValue(definition.unit, change.value, definition.options) === undefined) {
-      problems.push({ field: `${field}.value`, value: change.value, reason: `取值不符合参数单位（${definition.unit}）${definition.options ? `，可选：${definition.options.join('、')}` : ''}` });
+      problems.push({ field: `${field}.value`, value: change.value, reason: `取值不符合参数单位：应为${UNIT_TEXT[definition.unit] ?? definition.unit}${definition.options ? `（可选：${definition.options.join('、')}）` : ''}` });
     }
     if (change.from !== undefined && !isIsoDate(String(change.from))) {
       problems.push({ field: `${field}.from`, value: change.from, reason: '日期应写作 YYYY-MM-DD' });

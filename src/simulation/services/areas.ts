@@ -4,15 +4,17 @@ import type { PlatformContext } from '../../platform/context.ts';
 import type { AreaResult } from '../rules/result.ts';
 import type { Area } from '../rules/scenario.ts';
 import type { DetailSheets } from './export.ts';
-import { medicalSheets, runMedicalArea } from './medicalArea.ts';
+import { medicalSheets, medicalYears, runMedicalArea } from './medicalArea.ts';
 
 export type Registries = { baseline: ParamRegistry; scenario: ParamRegistry };
 
 export interface AreaPlugin {
   run: (ctx: PlatformContext, registries: Registries, year: number) => Promise<AreaResult>;
   sheets: DetailSheets;
+  /** Years for which the area holds data to run over. */
+  years: (ctx: PlatformContext) => Promise<number[]>;
 }
 
 export const AREA_PLUGINS: Partial<Record<Area, AreaPlugin>> = {
-  medical: { run: runMedicalArea, sheets: medicalSheets },
+  medical: { run: runMedicalArea, sheets: medicalSheets, years: medicalYears },
 };

@@ -194,3 +194,9 @@ export const medicalSheets: DetailSheets = (area, counties) => {
   }
   return sheets;
 };
+
+/** Years with settled claims. */
+export async function medicalYears(ctx: PlatformContext): Promise<number[]> {
+  const rows = await ctx.store.db.selectFrom('medical_claim').select('year').distinct().orderBy('year').execute();
+  return rows.map((r) => Number(r.year));
+}
