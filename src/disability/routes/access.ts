@@ -8,7 +8,12 @@
  * 残联 (disabled_federation) keeps the register, decides applications and
  * runs the payroll; 民政 (civil_affairs) reads it (低保 and 特困 come from
  * them) and enters the 低保 inclusion figure; 财政 (finance) reads the
- * payroll. Indicators and evaluations are aggregates without personal data.
+ * payroll. Indicators and evaluations are aggregates without personal data,
+ * readable by any signed-in caller whatever their county; a route that
+ * names a county (query, body or path) is narrowed to a county-bound
+ * caller's own, and one reaching a person by id checks the person's county
+ * (`record`). Routes whose answers carry names are `personal` (masked for
+ * roles outside PERSONAL_DATA_ROLES) and their reads are audited.
  */
 import type { RouteAccess } from '../../auth/permissions.ts';
 import type { Role } from '../../auth/roles.ts';
@@ -27,7 +32,7 @@ export const disabilityRouteAccess: Readonly<Record<string, RouteAccess>> = {
   [`GET ${P}/persons`]: { roles: FEDERATION_CIVIL, scope: { county: 'query.county' }, personal: true, auditRead: true },
   [`POST ${P}/persons`]: { roles: FEDERATION, scope: { county: 'body.county' }, personal: true },
   [`GET ${P}/persons/:personId`]: { roles: FEDERATION_CIVIL, scope: { county: 'record' }, personal: true, auditRead: true },
-  [`POST ${P}/persons/:personId/household`]: { roles: FEDERATION_CIVIL, scope: { county: 'record' } },
+  [`POST ${P}/persons/:personId/household`]: { roles: FEDERATION_CIVIL, scope: { county: 'record' }, personal: true },
   [`POST ${P}/persons/:personId/benefits`]: { roles: FEDERATION_CIVIL, scope: { county: 'record' } },
   [`POST ${P}/persons/:personId/benefits/:kind/end`]: { roles: FEDERATION_CIVIL, scope: { county: 'record' } },
   [`POST ${P}/persons/:personId/records`]: { roles: FEDERATION, scope: { county: 'record' } },
@@ -54,15 +59,15 @@ export const disabilityRouteAccess: Readonly<Record<string, RouteAccess>> = {
   [`GET ${P}/indicators`]: { roles: 'any' },
   [`GET ${P}/indicators/alarms`]: { roles: 'any' },
   [`GET ${P}/indicators/entries`]: { roles: 'any' },
-  [`POST ${P}/indicators/entries`]: { roles: FEDERATION_CIVIL },
+  [`POST ${P}/indicators/entries`]: { roles: FEDERATION_CIVIL, scope: { county: 'body.county' } },
   [`GET ${P}/evaluations/:kind`]: { roles: 'any' },
   [`GET ${P}/evaluations/:kind/export`]: { roles: 'any' },
 
-  [`GET ${P}/employers/quota-check`]: { roles: FEDERATION },
-  [`POST ${P}/employers`]: { roles: FEDERATION },
+  [`GET ${P}/employers/quota-check`]: { roles: FEDERATION, scope: { county: 'query.county' } },
+  [`POST ${P}/employers`]: { roles: FEDERATION, scope: { county: 'body.county' } },
   [`POST ${P}/employers/import`]: { roles: FEDERATION, cityWideOnly: true },
-  [`GET ${P}/welfare-posts`]: { roles: FEDERATION_FINANCE },
-  [`PUT ${P}/welfare-posts/:year/:county`]: { roles: FEDERATION },
+  [`GET ${P}/welfare-posts`]: { roles: FEDERATION_FINANCE, scope: { county: 'query.county' } },
+  [`PUT ${P}/welfare-posts/:year/:county`]: { roles: FEDERATION, scope: { county: 'params.county' } },
 
   [`GET ${P}/care-services/:service`]: { roles: FEDERATION_CIVIL, scope: { county: 'query.county' }, personal: true, auditRead: true },
 };
