@@ -75,7 +75,8 @@ describeEachDatabase('logical backup and restore', (source) => {
 
   test('the source holds data in the areas and the core', () => {
     assert.ok(expected.auth_user!.length >= 2, `accounts: ${expected.auth_user!.length}`);
-    assert.ok(expected.audit_log!.length >= 3, `audit entries: ${expected.audit_log!.length}`);
+    // The account made above leaves two chained entries: the change and the request.
+    assert.ok(expected.audit_log!.length >= 2, `audit entries: ${expected.audit_log!.length}`);
     assert.equal(expected.param_version!.length, 1);
     const medical = Object.entries(expected).filter(([t, rows]) => t.startsWith('medical_') && rows.length > 0);
     assert.ok(medical.length >= 3, `medical demonstration data loaded: ${medical.map(([t]) => t).join(', ')}`);
