@@ -11,12 +11,12 @@ import type { PlatformContext } from '../../platform/context.ts';
 import type { Actor } from '../services/caller.ts';
 import { runPayroll } from '../services/payroll.ts';
 import { recordId } from '../services/register.ts';
-import { DEMO_PAYROLL_MONTHS, DEMO_SOURCE, DEMO_YEARS, generateDemo, type DemoTargets } from './generate.ts';
+import { DEMO_PAYROLL_MONTHS, DEMO_SOURCE, DEMO_YEARS, generateDemo, type DemoPerson, type DemoTargets } from './generate.ts';
 
 const DEMO_ACTOR: Actor = { user: 'demo', role: 'disabled_federation' };
 const CHUNK = 500;
 
-function targets(ctx: PlatformContext): DemoTargets {
+export function demoTargets(ctx: PlatformContext): DemoTargets {
   const v = <T>(name: string): T => {
     const found = ctx.params.at<T>(`disability.d1.s1.${name}`, '2021-01-01');
     if (!found) throw new Error(`demonstration calibration parameter disability.d1.s1.${name} missing`);
@@ -32,6 +32,64 @@ function targets(ctx: PlatformContext): DemoTargets {
     schoolRate: v('school_rate'),
     homes2016to2020: v('home_modifications'),
   };
+}
+
+/** Stamp of every demonstration row, fixed so all databases hold the same. */
+const DEMO_STAMP = '2025-12-01T00:00:00.000Z';
+
+/** The table rows of generated persons, their periods, records, grants and events. */
+export function demoRows(persons: readonly DemoPerson[]) {
+  const at = DEMO_STAMP;
+  const rows = {
+    persons: persons.map((p) => ({
+      id: p.id, resident_id: p.residentId, name: p.name, sex: p.sex, birth_date: p.birthDate, county: p.county,
+      card_number: p.cardNumber, category: p.category, grade: p.grade, bank_account: p.bankAccount,
+      deceased_on: p.deceasedOn, moved_away_on: p.movedAwayOn, source: DEMO_SOURCE,
+      created_at: at, created_by: DEMO_ACTOR.user, updated_at: at, updated_by: DEMO_ACTOR.user,
+    })),
+    households: persons.flatMap((p) => p.households.map((h, k) => ({
+      id: `hh_demo_${p.n}_${k}`, person_id: p.id, status: h.status, valid_from: h.from, valid_to: h.to, recorded_at: at, recorded_by: DEMO_ACTOR.user,
+    }))),
+    benefits: persons.flatMap((p) => p.benefits.map((b, k) => ({
+      id: `bp_demo_${p.n}_${k}`, person_id: p.id, kind: b.kind, valid_from: b.from, valid_to: b.to, recorded_at: at, recorded_by: DEMO_ACTOR.user,
+    }))),
+    records: persons.flatMap((p) => p.records.map((r) => ({
+      id: recordId(p.id, r.kind, r.on, null), person_id: p.id, kind: r.kind, on_date: r.on, until_date: r.until, detail: null, recorded_at: at, recorded_by: DEMO_ACTOR.user,
+    }))),
+    applications: persons.flatMap((p) => p.grants.map((g) => ({
+      id: `da_demo_${p.n}_${g.subsidy}`, person_id: p.id, subsidy: g.subsidy, channel: p.n % 97 === 0 ? 'cross_province' : 'local',
+      accepted_at: p.n % 97 === 0 ? '辽宁省' : null, status: g.status, received_on: g.receivedOn,
+      reviewed_on: g.status === 'approved' ? g.decidedOn : null, decided_on: g.status === 'approved' ? g.decidedOn : null,
+      ended_on: null, review_json: null, reasons_json: null, created_at: at, created_by: DEMO_ACTOR.user, updated_at: at,
+    }))),
+  };
+  const events = rows.applications.flatMap((a) => [
+    { id: `ae_${a.id}_0`, application_id: a.id, action: 'receive', from_status: null, to_status: 'received', on_date: a.received_on, note: DEMO_SOURCE, by_user: DEMO_ACTOR.user, at },
+    ...(a.status === 'approved' ? [
+      { id: `ae_${a.id}_1`, application_id: a.id, action: 'review', from_status: 'received', to_status: 'reviewed', on_date: a.decided_on!, note: null, by_user: DEMO_ACTOR.user, at },
+      { id: `ae_${a.id}_2`, application_id: a.id, action: 'approve', from_status: 'reviewed', to_status: 'approved', on_date: a.decided_on!, note: null, by_user: DEMO_ACTOR.user, at },
+    ] : []),
+  ]);
+
+  return { ...rows, events };
+}
+
+export function rowCount(rows: ReturnType<typeof demoRows>): number {
+  return rows.persons.length + rows.households.length + rows.benefits.length + rows.records.length + rows.applications.length + rows.events.length;
+}
+
+/**
+ * Insert the rows (ids fixed, each inserted only if absent), a transaction
+ * per 5 000. Used by the seed and by bench/disability.bench.ts.
+ */
+export async function loadDemoRows(ctx: PlatformContext, rows: ReturnType<typeof demoRows>, tick: (n: number) => void = () => {}): Promise<void> {
+  const db = ctx.store.db;
+  await insertAll(db, 'disability_person', rows.persons, tick);
+  await insertAll(db, 'disability_household_period', rows.households, tick);
+  await insertAll(db, 'disability_benefit_period', rows.benefits, tick);
+  await insertAll(db, 'disability_service_record', rows.records, tick);
+  await insertAll(db, 'disability_application', rows.applications, tick);
+  await insertAll(db, 'disability_application_event', rows.events, tick);
 }
 
 type TableName = keyof Database & `disability_${string}`;
@@ -67,54 +125,15 @@ export async function seedDisabilityDemo(
     return { seeded: false, persons: 0 };
   }
 
-  const persons = generateDemo(targets(ctx), options.size);
-  const at = '2025-12-01T00:00:00.000Z';
-  const rows = {
-    persons: persons.map((p) => ({
-      id: p.id, resident_id: p.residentId, name: p.name, sex: p.sex, birth_date: p.birthDate, county: p.county,
-      card_number: p.cardNumber, category: p.category, grade: p.grade, bank_account: p.bankAccount,
-      deceased_on: p.deceasedOn, moved_away_on: p.movedAwayOn, source: DEMO_SOURCE,
-      created_at: at, created_by: DEMO_ACTOR.user, updated_at: at, updated_by: DEMO_ACTOR.user,
-    })),
-    households: persons.flatMap((p) => p.households.map((h, k) => ({
-      id: `hh_demo_${p.n}_${k}`, person_id: p.id, status: h.status, valid_from: h.from, valid_to: h.to, recorded_at: at, recorded_by: DEMO_ACTOR.user,
-    }))),
-    benefits: persons.flatMap((p) => p.benefits.map((b, k) => ({
-      id: `bp_demo_${p.n}_${k}`, person_id: p.id, kind: b.kind, valid_from: b.from, valid_to: b.to, recorded_at: at, recorded_by: DEMO_ACTOR.user,
-    }))),
-    records: persons.flatMap((p) => p.records.map((r) => ({
-      id: recordId(p.id, r.kind, r.on, null), person_id: p.id, kind: r.kind, on_date: r.on, until_date: r.until, detail: null, recorded_at: at, recorded_by: DEMO_ACTOR.user,
-    }))),
-    applications: persons.flatMap((p) => p.grants.map((g) => ({
-      id: `da_demo_${p.n}_${g.subsidy}`, person_id: p.id, subsidy: g.subsidy, channel: p.n % 97 === 0 ? 'cross_province' : 'local',
-      accepted_at: p.n % 97 === 0 ? '辽宁省' : null, status: g.status, received_on: g.receivedOn,
-      reviewed_on: g.status === 'approved' ? g.decidedOn : null, decided_on: g.status === 'approved' ? g.decidedOn : null,
-      ended_on: null, review_json: null, reasons_json: null, created_at: at, created_by: DEMO_ACTOR.user, updated_at: at,
-    }))),
-  };
-  const events = rows.applications.flatMap((a) => [
-    { id: `ae_${a.id}_0`, application_id: a.id, action: 'receive', from_status: null, to_status: 'received', on_date: a.received_on, note: DEMO_SOURCE, by_user: DEMO_ACTOR.user, at },
-    ...(a.status === 'approved' ? [
-      { id: `ae_${a.id}_1`, application_id: a.id, action: 'review', from_status: 'received', to_status: 'reviewed', on_date: a.decided_on!, note: null, by_user: DEMO_ACTOR.user, at },
-      { id: `ae_${a.id}_2`, application_id: a.id, action: 'approve', from_status: 'reviewed', to_status: 'approved', on_date: a.decided_on!, note: null, by_user: DEMO_ACTOR.user, at },
-    ] : []),
-  ]);
-
-  const total = rows.persons.length + rows.households.length + rows.benefits.length + rows.records.length
-    + rows.applications.length + events.length + DEMO_PAYROLL_MONTHS.length * 1000;
+  const rows = demoRows(generateDemo(demoTargets(ctx), options.size));
+  const total = rowCount(rows) + DEMO_PAYROLL_MONTHS.length * 1000;
   let progress = 0;
   const tick = (n: number) => {
     progress += n;
     options.onProgress?.(Math.min(progress, total), total);
   };
-
-  await insertAll(db, 'disability_person', rows.persons, tick);
-  await insertAll(db, 'disability_household_period', rows.households, tick);
-  await insertAll(db, 'disability_benefit_period', rows.benefits, tick);
-  await insertAll(db, 'disability_service_record', rows.records, tick);
-  await insertAll(db, 'disability_application', rows.applications, tick);
-  await insertAll(db, 'disability_application_event', events, tick);
-  await seedFigures(db, at, tick);
+  await loadDemoRows(ctx, rows, tick);
+  await seedFigures(db, DEMO_STAMP, tick);
 
   for (const month of DEMO_PAYROLL_MONTHS) {
     await runPayroll(ctx, month, DEMO_ACTOR);
