@@ -131,12 +131,22 @@ export class Trace {
   }
 }
 
+function articleRank(article: string): number {
+  const rank = ARTICLE_ORDER.indexOf(article);
+  return rank === -1 ? ARTICLE_ORDER.length : rank;
+}
+
 function internNote(note: BillNote): number {
   if (notesInOrder.length >= 52) throw new RangeError('too many distinct notes for the note mask');
   const bit = 2 ** notesInOrder.length;
   noteBit.set(note, bit);
   notesInOrder.push(note);
-  notesInOrder.sort((a, b) => LAYER_ORDER[a.layer] - LAYER_ORDER[b.layer]);
+  // By layer, then article, then code: the same order in every process,
+  // whatever order the rule modules happened to be loaded in.
+  notesInOrder.sort((a, b) =>
+    LAYER_ORDER[a.layer] - LAYER_ORDER[b.layer] ||
+    articleRank(a.article) - articleRank(b.article) ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   notesByMask.clear();
   return bit;
 }

@@ -40,3 +40,19 @@ describe('settleBatch', () => {
     assert.throws(() => settleBatch([person], [stranger], baseline), { code: 'ERR_MEDICAL_PERSON_UNKNOWN' });
   });
 });
+
+describe('bill notes', () => {
+  test('in layer, then article, then code order, whatever order the rules were loaded in', () => {
+    const person = employee();
+    // 4000 at a level-1 hospital: (4000 - 600) x 70% = 2380, held to the 2000 annual cap.
+    const { bills } = settleBatch([person], [claim(person, { level: 1, total: '4000.00' })], baseline);
+    const notes = bills[0]!.notes;
+    assert.equal(bills[0]!.pooling, 200_000);
+    assert.ok(notes.some((n) => n.code === 'annual_cap_reached'), 'the cap note is there');
+    const ARTICLE_RANK = ['D5 §7(1)', 'D5 §10'];
+    const pooling = notes.filter((n) => n.layer === 'pooling').map((n) => n.article);
+    assert.deepEqual(pooling, [...pooling].sort((a, b) => ARTICLE_RANK.indexOf(a) - ARTICLE_RANK.indexOf(b)));
+    const layers = notes.map((n) => ['pooling', 'assistance', 'account'].indexOf(n.layer));
+    assert.deepEqual(layers, [...layers].sort((a, b) => a - b));
+  });
+});
