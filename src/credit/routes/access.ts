@@ -42,6 +42,7 @@ export const creditRouteAccess: Readonly<Record<string, RouteAccess>> = {
   [`GET ${P}/entities/:uscc/measures`]: result('result.read', byUscc),
   [`GET ${P}/entities/:uscc/entitlements/:action`]: result('result.summary', byUscc),
   [`GET ${P}/sectors`]: { roles: 'any' },
+  [`GET ${P}/sectors/:code/distribution`]: { roles: holders('result.read'), auditRead: true },
   [`POST ${P}/sectors/:code/models`]: { roles: holders('model.write') },
   [`GET ${P}/sectors/:code/models`]: { roles: 'any' },
   [`POST ${P}/assessments`]: { roles: holders('record.write') },

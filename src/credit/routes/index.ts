@@ -351,6 +351,31 @@ export async function creditRoutes(app: FastifyInstance, ctx: PlatformContext): 
     return supervision.sectors(onOf(request));
   });
 
+  app.get('/sectors/:code/distribution', {
+    schema: {
+      tags: s.TAG, summary: '行业领域信用等级分布（按行业模型或公共信用综合评价，查询留痕）',
+      params: { type: 'object', required: ['code'], properties: { code: { type: 'string' } } },
+      querystring: s.onQuery,
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            sector: { type: 'string' }, label: { type: 'string' }, evaluation: { type: 'string', enum: ['public_score', 'industry_model'] },
+            modelId: { type: ['string', 'null'] }, on: { type: 'string' }, total: { type: 'integer' }, needsInput: { type: 'integer' },
+            cutoffs: { type: 'array', items: { type: 'object', properties: { grade: { type: 'string' }, min: { type: 'integer' } } } },
+            grades: { type: 'array', items: { type: 'object', properties: { grade: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E'] }, category: { type: 'string' }, count: { type: 'integer' } } } },
+            reason: { type: 'string' }, articles: { type: 'array', items: { type: 'string' } },
+          },
+        },
+        ...s.errors,
+      },
+    },
+  }, async (request) => {
+    const { code } = request.params as { code: string };
+    await readGate(services, request, null, 'full', `distribution:${code}`);
+    return supervision.distribution(code, onOf(request));
+  });
+
   const modelSchema = {
     type: 'object',
     properties: {

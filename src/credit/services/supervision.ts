@@ -245,6 +245,52 @@ export class CreditSupervision {
     };
   }
 
+  /**
+   * How the graded entities spread over A–E in a sector (D2 二(二)2): the
+   * stored public grades while the sector has no model; with a model, the
+   * industry grade of every entity assessed in the sector, and the rest
+   * counted as lacking supervisory points.
+   */
+  async distribution(sectorCode: string, on: IsoDate) {
+    await this.ensureSectors(on);
+    const sector = await this.sector(sectorCode);
+    const params = scoringParamsOn(this.ctx.params, on);
+    const counts = new Map<Grade, number>(GRADES.map((g) => [g, 0]));
+
+    const graded = await this.ctx.store.db.selectFrom('credit_entity')
+      .innerJoin('credit_score', 'credit_score.id', 'credit_entity.current_score_id')
+      .select(['credit_entity.uscc as uscc', 'credit_score.grade as grade'])
+      .execute();
+
+    if (!sector.model_id) {
+      for (const row of graded) counts.set(row.grade as Grade, (counts.get(row.grade as Grade) ?? 0) + 1);
+      return {
+        sector: sectorCode, label: sector.label, evaluation: 'public_score' as const, modelId: null, on,
+        cutoffs: params.cutoffs, total: graded.length, needsInput: 0,
+        grades: GRADES.map((g) => ({ grade: g, category: params.categories[g].label, count: counts.get(g) ?? 0 })),
+        reason: '该行业尚未建立行业评价模型，按各主体当前公共信用综合评价等级统计',
+        articles: ['D2 二(二)1', 'D2 二(二)2'],
+      };
+    }
+
+    const model = modelFromRow(await this.ctx.store.db.selectFrom('credit_model').selectAll().where('id', '=', sector.model_id).executeTakeFirstOrThrow());
+    const assessed = await this.ctx.store.db.selectFrom('credit_assessment').select('uscc').distinct()
+      .where('sector', '=', sectorCode).where('assessed_on', '<=', on).orderBy('uscc').execute();
+    let needsInput = graded.length - assessed.length;
+    for (const { uscc } of assessed) {
+      const result = await this.industryResult(uscc, sectorCode, on);
+      if (result.outcome === 'decided' && result.grade) counts.set(result.grade, (counts.get(result.grade) ?? 0) + 1);
+      else needsInput += 1;
+    }
+    return {
+      sector: sectorCode, label: sector.label, evaluation: 'industry_model' as const, modelId: model.id, on,
+      cutoffs: [...model.cutoffs].sort((a, b) => b.min - a.min), total: Math.max(graded.length, assessed.length), needsInput: Math.max(0, needsInput),
+      grades: GRADES.map((g) => ({ grade: g, category: params.categories[g].label, count: counts.get(g) ?? 0 })),
+      reason: `按${model.id}行业评价模型统计；缺少行业监管类指标得分的主体单列`,
+      articles: ['D2 二(二)2'],
+    };
+  }
+
   /** “May this entity …?” on its current grade (D2 二(三)1, 二(三)4). */
   async entitlement(uscc: string, action: string, on: IsoDate) {
     let current = await this.scoring.current(this.ctx.store.db, uscc);

@@ -74,4 +74,41 @@ describeEachDatabase('credit sectors and industry models', (database) => {
       assert.equal(other.json().score, 770);
     });
   });
+  test('grade distribution: cr-01 770 C, cr-04 740 C, cr-06 590 E on the public score; with a model, unassessed entities counted apart', async () => {
+    await withApp(database.open, async (app) => {
+      const on = '2023-06-01';
+      for (const id of ['cr-01', 'cr-04', 'cr-06']) {
+        const c = examples.scores.find((s) => s.id === id)!;
+        await post(app, '/entities', { ...c.entity, on });
+        for (const r of c.records) await post(app, '/records', { uscc: c.entity.uscc, ...r, ...source(), on });
+        await post(app, `/entities/${c.entity.uscc}/rescore`, { on });
+      }
+
+      const res = await get(app, `/sectors/food/distribution?on=${on}`, REGULATOR);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().evaluation, 'public_score');
+      assert.equal(res.json().total, 3);
+      const counts = Object.fromEntries((res.json().grades as Array<{ grade: string; count: number }>).map((g) => [g.grade, g.count]));
+      assert.deepEqual(counts, { A: 0, B: 0, C: 2, D: 0, E: 1 });
+      assert.equal((res.json().grades as Array<{ grade: string; category: string }>)[4]!.category, '严重失信');
+
+      // Food model (examples' first): public 50 %; cr-01 assessed 250 + 150
+      // → 770 × 500 / 1000 = 385 + 400 = 785, C; the other two lack points.
+      await post(app, '/sectors/food/models', modelBody(examples.industry_models[0]!.weights), REGULATOR);
+      const uscc = examples.scores.find((s) => s.id === 'cr-01')!.entity.uscc;
+      for (const [indicator, points] of [['sector_inspections', 250], ['complaints', 150]] as const) {
+        await post(app, '/assessments', { uscc, sector: 'food', indicator, points, assessed_on: '2023-05-01', department: '市市场监督管理局', document_number: source().document_number }, REGULATOR);
+      }
+      const modelled = (await get(app, `/sectors/food/distribution?on=${on}`, REGULATOR)).json();
+      assert.equal(modelled.evaluation, 'industry_model');
+      assert.equal(modelled.modelId, 'food:v1');
+      assert.equal(modelled.needsInput, 2);
+      assert.equal((modelled.grades as Array<{ grade: string; count: number }>).find((g) => g.grade === 'C')!.count, 1);
+
+      const denied = await get(app, `/sectors/food/distribution?on=${on}`, { 'x-user': 'f-1', 'x-role': 'finance', 'x-audit-reason': 'x' });
+      assert.equal(denied.statusCode, 403);
+      const noPurpose = await get(app, `/sectors/food/distribution?on=${on}`, { 'x-user': 'reg-1', 'x-role': 'regulator' });
+      assert.equal(noPurpose.json().code, 'ERR_CREDIT_PURPOSE_REQUIRED');
+    });
+  });
 });

@@ -512,7 +512,7 @@ export interface paths {
                         entity?: string | null;
                         password?: string;
                         /** @enum {string} */
-                        role: "medical_office" | "civil_affairs" | "rural_revitalization" | "credit_office" | "regulator" | "price_office" | "disabled_federation" | "finance" | "admin" | "entity";
+                        role: "medical_office" | "civil_affairs" | "rural_revitalization" | "credit_office" | "regulator" | "price_office" | "deputy_mayor" | "mayor" | "emergency_bureau" | "disabled_federation" | "finance" | "admin" | "entity";
                         username: string;
                     };
                 };
@@ -566,7 +566,7 @@ export interface paths {
                         entity?: string | null;
                         reason?: string;
                         /** @enum {string} */
-                        role?: "medical_office" | "civil_affairs" | "rural_revitalization" | "credit_office" | "regulator" | "price_office" | "disabled_federation" | "finance" | "admin" | "entity";
+                        role?: "medical_office" | "civil_affairs" | "rural_revitalization" | "credit_office" | "regulator" | "price_office" | "deputy_mayor" | "mayor" | "emergency_bureau" | "disabled_federation" | "finance" | "admin" | "entity";
                         unlock?: boolean;
                     };
                 };
@@ -7053,6 +7053,196 @@ export interface paths {
                                 reason?: string;
                                 running?: number;
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/sectors/{code}/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行业领域信用等级分布（按行业模型或公共信用综合评价，查询留痕） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 评价日，缺省为今天（北京时间） */
+                    on?: string;
+                    /** @description 查询用途（也可用请求头 x-audit-reason） */
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles?: string[];
+                            cutoffs?: {
+                                grade?: string;
+                                min?: number;
+                            }[];
+                            /** @enum {string} */
+                            evaluation?: "public_score" | "industry_model";
+                            grades?: {
+                                category?: string;
+                                count?: number;
+                                /** @enum {string} */
+                                grade?: "A" | "B" | "C" | "D" | "E";
+                            }[];
+                            label?: string;
+                            modelId?: string | null;
+                            needsInput?: number;
+                            on?: string;
+                            reason?: string;
+                            sector?: string;
+                            total?: number;
                         };
                     };
                 };
