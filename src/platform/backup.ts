@@ -46,20 +46,15 @@ const SEEDED: Readonly<Record<string, (db: AnyDb) => Promise<boolean>>> = {
   },
 };
 
-async function currentSchema(store: DatabaseHandle): Promise<string | undefined> {
-  if (store.dialect !== 'postgres') return undefined;
-  const result = await sql<{ s: string }>`select current_schema() as s`.execute(store.db);
-  return result.rows[0]?.s;
-}
-
 /** The platform's tables, parents before children (foreign keys). */
 export async function listTables(store: DatabaseHandle): Promise<string[]> {
   const db = store.db as AnyDb;
-  const schema = await currentSchema(store);
-  const tables = (await db.introspection.getTables())
-    .filter((t) => !t.isView && !INTERNAL.test(t.name) && (!schema || t.schema === schema))
-    .map((t) => t.name)
-    .sort();
+  // Ask for this schema's tables only: Kysely's introspection reads every
+  // schema's columns, and fails when another schema is dropped meanwhile.
+  const names = store.dialect === 'postgres'
+    ? (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(db)).rows
+    : (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)).rows;
+  const tables = names.map((r) => r.name).filter((name) => !INTERNAL.test(name)).sort();
 
   const parents = new Map<string, Set<string>>(tables.map((t) => [t, new Set()]));
   if (store.dialect === 'postgres') {
@@ -232,7 +227,6 @@ export async function restoreDatabase(store: DatabaseHandle, file: string): Prom
   await assertEmpty(store, tables);
   const known = new Set(await appliedMigrations(store));
 
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let header: DumpHeader | undefined;
   let trailer: { counts: Record<string, number> } | undefined;
   const counts: Record<string, number> = {};
@@ -248,6 +242,9 @@ export async function restoreDatabase(store: DatabaseHandle, file: string): Prom
       pending.rows = [];
     };
 
+    // Opened right where it is read: readline drops the lines it emits
+    // before the loop starts listening, and then never ends.
+    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
     let lineNo = 0;
     for await (const line of lines) {
       lineNo += 1;
