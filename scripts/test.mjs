@@ -16,6 +16,9 @@ function find(dir) {
   return out;
 }
 
+// A test that hangs fails after this long instead of stalling the run.
+const TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS ?? 300_000);
+
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const browser = process.env.TEST_BROWSER !== '0';
 const files = find('test').filter(
@@ -28,7 +31,7 @@ if (files.length === 0) {
 
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=1', `--test-timeout=${TIMEOUT_MS}`, '--test-reporter=spec', ...files],
   { stdio: 'inherit', env: { NODE_ENV: 'test', ...process.env } },
 );
 process.exit(result.status ?? 1);
