@@ -12,6 +12,11 @@ export const ROLES = {
   credit_office: { title: '营商环境/诚信办', en: 'business environment and credit office', area: 'credit' },
   regulator: { title: '行业监管部门', en: 'sector regulator', area: 'credit' },
   price_office: { title: '发改委价格', en: 'development and reform commission, prices', area: 'price' },
+  // Who approves and publishes a price warning (D3 3.4): the parameters
+  // price.d3.art3_4.approval_roles and publisher_role name these roles.
+  deputy_mayor: { title: '市政府分管副市长', en: 'deputy mayor in charge (approves level-3 warnings)', area: 'price' },
+  mayor: { title: '市政府主要领导', en: 'mayor (approves level-2 and level-1 warnings)', area: 'price' },
+  emergency_bureau: { title: '市应急管理局（应急指挥中心）', en: 'emergency management bureau (publishes warnings)', area: 'price' },
   disabled_federation: { title: '残联', en: 'disabled persons federation', area: 'disability' },
   finance: { title: '财政', en: 'finance bureau', area: 'platform' },
   admin: { title: '系统管理', en: 'system administrator', area: 'platform' },

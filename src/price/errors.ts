@@ -46,6 +46,11 @@ export const priceErrors = {
     message: '预警当前状态不允许此操作',
     en: 'the warning\'s state does not allow this step',
   },
+  ERR_PRICE_WARNING_STALE: {
+    status: 409,
+    message: '预警已被他人更新，请刷新后再操作',
+    en: 'the warning changed since the caller read it',
+  },
   ERR_PRICE_DOCUMENT_REQUIRED: {
     status: 422,
     message: '二级、一级预警及其变更、解除须录入省政府（国务院）的决定文件',

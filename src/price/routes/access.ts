@@ -27,6 +27,11 @@ const READERS: readonly Role[] = ['price_office', 'regulator', 'finance', 'civil
 const SUBSIDY_READERS: readonly Role[] = ['price_office', 'civil_affairs', 'finance'];
 const SUBSIDY_PAYERS: readonly Role[] = ['price_office', 'civil_affairs'];
 
+/** Those who act on a warning: propose (office), approve (leaders), publish (应急管理局). */
+const WARNING_ACTORS: readonly Role[] = ['price_office', 'deputy_mayor', 'mayor', 'emergency_bureau'];
+const LEADERS: readonly Role[] = ['deputy_mayor', 'mayor'];
+const WARNING_READERS: readonly Role[] = [...READERS, 'deputy_mayor', 'mayor', 'emergency_bureau'];
+
 const office: RouteAccess = { roles: OFFICE, cityWideOnly: true };
 const read: RouteAccess = { roles: READERS };
 const countyRecords: RouteAccess = { roles: READERS, scope: { county: 'record' } };
@@ -56,6 +61,36 @@ export const priceRouteAccess: Readonly<Record<string, RouteAccess>> = {
   [`GET ${P}/detections/:id`]: read,
   [`POST ${P}/indicators/ifpa`]: { roles: 'any' },
   [`POST ${P}/indicators/alps`]: { roles: 'any' },
+
+  // Warnings and their steps (D3 3.4–3.6); the handler checks the role the
+  // parameters name for the level (price.d3.art3_4.*).
+  [`GET ${P}/warnings`]: { roles: WARNING_READERS },
+  [`POST ${P}/warnings`]: office,
+  [`GET ${P}/warnings/:id`]: { roles: WARNING_READERS },
+  [`POST ${P}/warnings/:id/approve`]: { roles: LEADERS, cityWideOnly: true },
+  [`POST ${P}/warnings/:id/reject`]: { roles: LEADERS, cityWideOnly: true },
+  [`POST ${P}/warnings/:id/publish`]: { roles: ['emergency_bureau'], cityWideOnly: true },
+  [`POST ${P}/warnings/:id/change-level`]: { roles: LEADERS, cityWideOnly: true },
+  [`POST ${P}/warnings/:id/terminate`]: { roles: LEADERS, cityWideOnly: true },
+  [`GET ${P}/warnings/:id/tasks`]: { roles: WARNING_READERS, scope: { county: 'record' } },
+  [`POST ${P}/warnings/:id/tasks/done`]: { roles: ['price_office', 'regulator'], scope: { county: 'record' } },
+  [`GET ${P}/duty`]: { roles: WARNING_READERS },
+  [`POST ${P}/duty`]: office,
+
+  // Incident reports and their clocks (D3 4.1): a county's price
+  // department enters and reports its own events.
+  [`GET ${P}/incidents`]: { roles: WARNING_READERS, scope: { county: 'record' } },
+  [`POST ${P}/incidents`]: { roles: OFFICE, scope: { county: 'body.county' } },
+  [`GET ${P}/incidents/:id`]: { roles: WARNING_READERS, scope: { county: 'record' } },
+  [`PATCH ${P}/incidents/:id`]: { roles: OFFICE, scope: { county: 'record' } },
+  [`POST ${P}/incidents/:id/reports`]: { roles: WARNING_ACTORS, scope: { county: 'record' } },
+
+  // Drills (D3 7.1) and the organisation directory (D3 2, 6.1).
+  [`GET ${P}/drills`]: { roles: WARNING_READERS },
+  [`POST ${P}/drills`]: office,
+  [`GET ${P}/directory`]: { roles: 'any' },
+  [`PUT ${P}/directory/:id`]: office,
+  [`GET ${P}/directory/changes`]: { roles: WARNING_READERS },
 
   // Temporary price subsidies (D3 2.3(5)–(9), 2.4.1).
   [`POST ${P}/subsidies/decide`]: { roles: 'any' },

@@ -19241,6 +19241,775 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/price/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应急组织名录：指挥部、办公室、成员单位及职责、8个工作组、专家组 */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "position" | "office" | "member_unit" | "working_group" | "expert";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data?: {
+                                [key: string]: unknown;
+                            };
+                            id?: string;
+                            /** @enum {string} */
+                            kind?: "position" | "office" | "member_unit" | "working_group" | "expert";
+                            name?: string;
+                            sort?: number;
+                            updatedAt?: string;
+                            updatedBy?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/directory/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 新增或修改名录条目（联络方式变更报备，记入变更记录） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        kind: "position" | "office" | "member_unit" | "working_group" | "expert";
+                        name: string;
+                        /** @description 变更原因 */
+                        reason: string;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data?: {
+                                [key: string]: unknown;
+                            };
+                            id?: string;
+                            /** @enum {string} */
+                            kind?: "position" | "office" | "member_unit" | "working_group" | "expert";
+                            name?: string;
+                            sort?: number;
+                            updatedAt?: string;
+                            updatedBy?: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/directory/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 名录变更记录 */
+        get: {
+            parameters: {
+                query?: {
+                    entryId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            after?: {
+                                [key: string]: unknown;
+                            } | null;
+                            before?: {
+                                [key: string]: unknown;
+                            } | null;
+                            changedAt?: string;
+                            changedBy?: string;
+                            entryId?: string;
+                            id?: string;
+                            reason?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/drills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应急演练记录及下次综合演练期限（至少每3年1次） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            drills?: {
+                                date?: string;
+                                enteredBy?: string;
+                                id?: string;
+                                kind?: string;
+                                note?: string;
+                            }[];
+                            next?: {
+                                article?: string;
+                                basis?: string;
+                                daysLeft?: number;
+                                /** @description 下次综合应急演练最迟日期 */
+                                due?: string;
+                                lastComprehensive?: string | null;
+                                overdue?: boolean;
+                            };
+                            rule?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记应急演练 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        date: string;
+                        /** @enum {string} */
+                        kind: "comprehensive" | "tabletop" | "field";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            drills?: {
+                                date?: string;
+                                enteredBy?: string;
+                                id?: string;
+                                kind?: string;
+                                note?: string;
+                            }[];
+                            next?: {
+                                article?: string;
+                                basis?: string;
+                                daysLeft?: number;
+                                /** @description 下次综合应急演练最迟日期 */
+                                due?: string;
+                                lastComprehensive?: string | null;
+                                overdue?: boolean;
+                            };
+                            rule?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预警值班安排 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description YYYY-MM-DD */
+                            date: string;
+                            enteredAt?: string;
+                            /** @description 节假日全天值班 */
+                            fullDay?: boolean;
+                            /**
+                             * @description 专职监测人员、技术保障人员
+                             * @enum {string}
+                             */
+                            kind: "monitor" | "technical";
+                            person: string;
+                            /** @description 移动值班电话 */
+                            phone: string;
+                            unit?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记值班人员（每天至少1名专职监测人员和1名技术保障人员，3.2.2） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 时间，如 2022-09-05T09:30:00+08:00；不带时区视为北京时间 */
+                        enteredAt?: string;
+                        entries: {
+                            /** @description YYYY-MM-DD */
+                            date: string;
+                            enteredAt?: string;
+                            /** @description 节假日全天值班 */
+                            fullDay?: boolean;
+                            /**
+                             * @description 专职监测人员、技术保障人员
+                             * @enum {string}
+                             */
+                            kind: "monitor" | "technical";
+                            person: string;
+                            /** @description 移动值班电话 */
+                            phone: string;
+                            unit?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stored?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 突发事件及其报告时限 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf?: string;
+                            clocks?: {
+                                /** @description “立即”报告的环节为 null */
+                                deadline?: string | null;
+                                doneAt?: string | null;
+                                limitMinutes?: number | null;
+                                minutesLate?: number | null;
+                                /** @enum {string} */
+                                mode?: "any" | "phone" | "written" | "brief_written" | "full_written";
+                                owner?: string;
+                                ownerLabel?: string;
+                                recipients?: string[];
+                                startsAt?: string;
+                                /** @enum {string} */
+                                status?: "met" | "missed" | "pending" | "overdue" | "done";
+                                step?: string;
+                                title?: string;
+                            }[];
+                            county?: string;
+                            countyName?: string;
+                            createdAt?: string;
+                            createdBy?: string;
+                            discoveredAt?: string;
+                            id?: string;
+                            level?: number;
+                            levelLabel?: string;
+                            measures?: string;
+                            missed?: number;
+                            /** @description 4.1(2) 要求而尚未填写的内容 */
+                            missingContent?: string[];
+                            nature?: string;
+                            place?: string;
+                            rule?: string;
+                            scope?: string;
+                            source?: string;
+                            trend?: string;
+                            warningId?: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记突发事件（自发现时刻起计算 4.1 各报告时限） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 县(市)区行政区划代码 */
+                        county: string;
+                        /** @description ISO 时间，如 2022-09-05T09:30:00+08:00；不带时区视为北京时间 */
+                        discoveredAt: string;
+                        /**
+                         * @description 3 较大（三级），2 重大（二级），1 特别重大（一级）
+                         * @enum {integer}
+                         */
+                        level: 1 | 2 | 3;
+                        /** @description 已经采取的措施 */
+                        measures?: string;
+                        /** @description 事件性质 */
+                        nature?: string;
+                        /** @description 地点 */
+                        place?: string;
+                        /** @description 影响范围 */
+                        scope?: string;
+                        /** @description 信息来源 */
+                        source?: string;
+                        /** @description 事件发展趋势 */
+                        trend?: string;
+                        warningId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf?: string;
+                            clocks?: {
+                                /** @description “立即”报告的环节为 null */
+                                deadline?: string | null;
+                                doneAt?: string | null;
+                                limitMinutes?: number | null;
+                                minutesLate?: number | null;
+                                /** @enum {string} */
+                                mode?: "any" | "phone" | "written" | "brief_written" | "full_written";
+                                owner?: string;
+                                ownerLabel?: string;
+                                recipients?: string[];
+                                startsAt?: string;
+                                /** @enum {string} */
+                                status?: "met" | "missed" | "pending" | "overdue" | "done";
+                                step?: string;
+                                title?: string;
+                            }[];
+                            county?: string;
+                            countyName?: string;
+                            createdAt?: string;
+                            createdBy?: string;
+                            discoveredAt?: string;
+                            id?: string;
+                            level?: number;
+                            levelLabel?: string;
+                            measures?: string;
+                            missed?: number;
+                            /** @description 4.1(2) 要求而尚未填写的内容 */
+                            missingContent?: string[];
+                            nature?: string;
+                            place?: string;
+                            rule?: string;
+                            scope?: string;
+                            source?: string;
+                            trend?: string;
+                            warningId?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个突发事件：每个报告环节的时限、责任单位、是否按时 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 时间，如 2022-09-05T09:30:00+08:00；不带时区视为北京时间 */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf?: string;
+                            clocks?: {
+                                /** @description “立即”报告的环节为 null */
+                                deadline?: string | null;
+                                doneAt?: string | null;
+                                limitMinutes?: number | null;
+                                minutesLate?: number | null;
+                                /** @enum {string} */
+                                mode?: "any" | "phone" | "written" | "brief_written" | "full_written";
+                                owner?: string;
+                                ownerLabel?: string;
+                                recipients?: string[];
+                                startsAt?: string;
+                                /** @enum {string} */
+                                status?: "met" | "missed" | "pending" | "overdue" | "done";
+                                step?: string;
+                                title?: string;
+                            }[];
+                            county?: string;
+                            countyName?: string;
+                            createdAt?: string;
+                            createdBy?: string;
+                            discoveredAt?: string;
+                            id?: string;
+                            level?: number;
+                            levelLabel?: string;
+                            measures?: string;
+                            missed?: number;
+                            /** @description 4.1(2) 要求而尚未填写的内容 */
+                            missingContent?: string[];
+                            nature?: string;
+                            place?: string;
+                            rule?: string;
+                            scope?: string;
+                            source?: string;
+                            trend?: string;
+                            warningId?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 补充事件报告内容（续报） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 已经采取的措施 */
+                        measures?: string;
+                        /** @description 事件性质 */
+                        nature?: string;
+                        /** @description 地点 */
+                        place?: string;
+                        /** @description 影响范围 */
+                        scope?: string;
+                        /** @description 信息来源 */
+                        source?: string;
+                        /** @description 事件发展趋势 */
+                        trend?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf?: string;
+                            clocks?: {
+                                /** @description “立即”报告的环节为 null */
+                                deadline?: string | null;
+                                doneAt?: string | null;
+                                limitMinutes?: number | null;
+                                minutesLate?: number | null;
+                                /** @enum {string} */
+                                mode?: "any" | "phone" | "written" | "brief_written" | "full_written";
+                                owner?: string;
+                                ownerLabel?: string;
+                                recipients?: string[];
+                                startsAt?: string;
+                                /** @enum {string} */
+                                status?: "met" | "missed" | "pending" | "overdue" | "done";
+                                step?: string;
+                                title?: string;
+                            }[];
+                            county?: string;
+                            countyName?: string;
+                            createdAt?: string;
+                            createdBy?: string;
+                            discoveredAt?: string;
+                            id?: string;
+                            level?: number;
+                            levelLabel?: string;
+                            measures?: string;
+                            missed?: number;
+                            /** @description 4.1(2) 要求而尚未填写的内容 */
+                            missingContent?: string[];
+                            nature?: string;
+                            place?: string;
+                            rule?: string;
+                            scope?: string;
+                            source?: string;
+                            trend?: string;
+                            warningId?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/price/incidents/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记某环节某责任单位已报告的时间 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 时间，如 2022-09-05T09:30:00+08:00；不带时区视为北京时间 */
+                        at?: string;
+                        note?: string;
+                        owner: string;
+                        step: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf?: string;
+                            clocks?: {
+                                /** @description “立即”报告的环节为 null */
+                                deadline?: string | null;
+                                doneAt?: string | null;
+                                limitMinutes?: number | null;
+                                minutesLate?: number | null;
+                                /** @enum {string} */
+                                mode?: "any" | "phone" | "written" | "brief_written" | "full_written";
+                                owner?: string;
+                                ownerLabel?: string;
+                                recipients?: string[];
+                                startsAt?: string;
+                                /** @enum {string} */
+                                status?: "met" | "missed" | "pending" | "overdue" | "done";
+                                step?: string;
+                                title?: string;
+                            }[];
+                            county?: string;
+                            countyName?: string;
+                            createdAt?: string;
+                            createdBy?: string;
+                            discoveredAt?: string;
+                            id?: string;
+                            level?: number;
+                            levelLabel?: string;
+                            measures?: string;
+                            missed?: number;
+                            /** @description 4.1(2) 要求而尚未填写的内容 */
+                            missingContent?: string[];
+                            nature?: string;
+                            place?: string;
+                            rule?: string;
+                            scope?: string;
+                            source?: string;
+                            trend?: string;
+                            warningId?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/price/indicators/alps": {
         parameters: {
             query?: never;
@@ -20413,6 +21182,1061 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/price/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预警列表 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只列未终止的 */
+                    active?: boolean;
+                    state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areaNames?: string[];
+                            areas?: string[];
+                            createdAt?: string;
+                            createdBy?: string;
+                            description?: string;
+                            detectionId?: string | null;
+                            document?: {
+                                /** @description YYYY-MM-DD */
+                                date?: string;
+                                /** @description 发布机关（省政府、国务院） */
+                                issuer?: string;
+                                /** @description 文号，如 黑政办发〔2022〕12号 */
+                                number?: string;
+                                title?: string;
+                            } | null;
+                            events?: {
+                                /** @enum {string} */
+                                action?: "propose" | "approve" | "reject" | "publish" | "change_level" | "terminate";
+                                actionLabel?: string;
+                                at?: string;
+                                byRole?: string;
+                                byUser?: string;
+                                /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
+                                capIdentifier?: string | null;
+                                document?: {
+                                    /** @description YYYY-MM-DD */
+                                    date?: string;
+                                    /** @description 发布机关（省政府、国务院） */
+                                    issuer?: string;
+                                    /** @description 文号，如 黑政办发〔2022〕12号 */
+                                    number?: string;
+                                    title?: string;
+                                } | null;
+                                fromLevel?: number | null;
+                                fromState?: string | null;
+                                note?: string;
+                                seq?: number;
+                                toLevel?: number;
+                                toState?: string;
+                            }[];
+                            id?: string;
+                            items?: {
+                                id?: string;
+                                name?: string;
+                            }[];
+                            level?: number;
+                            levelLabel?: string;
+                            /** @description 下一步操作及须由哪个角色办理 */
+                            next?: {
+                                action?: string;
+                                role?: string;
+                            } | null;
+                            publishedAt?: string | null;
+                            related?: string[];
+                            /** @enum {string} */
+                            state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
+                            stateLabel?: string;
+                            terminatedAt?: string | null;
+                            title?: string;
+                            units?: string[];
+                            version?: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提出预警建议（三级附检测结果或理由）或录入省政府发布的二级、一级预警（附文件） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 警情所在地县(市)区；空表示全市 */
+                        areas: string[];
+                        /** @description ISO 时间，如 2022-09-05T09:30:00+08:00；不带时区视为北京时间 */
+                        at?: string;
+                        description?: string;
+                        detectionId?: string | null;
+                        document?: {
+                            /** @description YYYY-MM-DD */
+                            date: string;
+                            /** @description 发布机关（省政府、国务院） */
+                            issuer: string;
+                            /** @description 文号，如 黑政办发〔2022〕12号 */
+                            number: string;
+                            title?: string;
+                        } | null;
+                        /** @description 涉及品种代码 */
+                        items: string[];
+                        /**
+                         * @description 3 较大（三级），2 重大（二级），1 特别重大（一级）
+                         * @enum {integer}
+                         */
+                        level: 1 | 2 | 3;
+                        note?: string;
+                        /** @description 其他须报送的相关县(市)区 */
+                        related?: string[];
+                        title: string;
+                        /** @description 参与处置的成员单位（名录编号），缺省为市发改委、市市场监管局 */
+                        units?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areaNames?: string[];
+                            areas?: string[];
+                            createdAt?: string;
+                            createdBy?: string;
+                            description?: string;
+                            detectionId?: string | null;
+                            document?: {
+                                /** @description YYYY-MM-DD */
+                                date?: string;
+                                /** @description 发布机关（省政府、国务院） */
+                                issuer?: string;
+                                /** @description 文号，如 黑政办发〔2022〕12号 */
+                                number?: string;
+                                title?: string;
+                            } | null;
+                            events?: {
+                                /** @enum {string} */
+                                action?: "propose" | "approve" | "reject" | "publish" | "change_level" | "terminate";
+                                actionLabel?: string;
+                                at?: string;
+                                byRole?: string;
+                                byUser?: string;
+                                /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
+                                capIdentifier?: string | null;
+                                document?: {
+                                    /** @description YYYY-MM-DD */
+                                    date?: string;
+                                    /** @description 发布机关（省政府、国务院） */
+                                    issuer?: string;
+                                    /** @description 文号，如 黑政办发〔2022〕12号 */
+                                    number?: string;
+                                    title?: string;
+                                } | null;
+                                fromLevel?: number | null;
+                                fromState?: string | null;
+                                note?: string;
+                                seq?: number;
+                                toLevel?: number;
+                                toState?: string;
+                            }[];
+                            id?: string;
+                            items?: {
+                                id?: string;
+                                name?: string;
+                            }[];
+                            level?: number;
+                            levelLabel?: string;
+                            /** @description 下一步操作及须由哪个角色办理 */
+                            next?: {
+                                action?: string;
+                                role?: string;
+                            } | null;
+                            publishedAt?: string | null;
+                            related?: string[];
+                            /** @enum {string} */
+                            state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
+                            stateLabel?: string;
+                            terminatedAt?: string | null;
+                            title?: string;
+                            units?: string[];
+                            version?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/warnings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一条预警及其每一步 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areaNames?: string[];
+                            areas?: string[];
+                            createdAt?: string;
+                            createdBy?: string;
+                            description?: string;
+                            detectionId?: string | null;
+                            document?: {
+                                /** @description YYYY-MM-DD */
+                                date?: string;
+                                /** @description 发布机关（省政府、国务院） */
+                                issuer?: string;
+                                /** @description 文号，如 黑政办发〔2022〕12号 */
+                                number?: string;
+                                title?: string;
+                            } | null;
+                            events?: {
+                                /** @enum {string} */
+                                action?: "propose" | "approve" | "reject" | "publish" | "change_level" | "terminate";
+                                actionLabel?: string;
+                                at?: string;
+                                byRole?: string;
+                                byUser?: string;
+                                /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
+                                capIdentifier?: string | null;
+                                document?: {
+                                    /** @description YYYY-MM-DD */
+                                    date?: string;
+                                    /** @description 发布机关（省政府、国务院） */
+                                    issuer?: string;
+                                    /** @description 文号，如 黑政办发〔2022〕12号 */
+                                    number?: string;
+                                    title?: string;
+                                } | null;
+                                fromLevel?: number | null;
+                                fromState?: string | null;
+                                note?: string;
+                                seq?: number;
+                                toLevel?: number;
+                                toState?: string;
+                            }[];
+                            id?: string;
+                            items?: {
+                                id?: string;
+                                name?: string;
+                            }[];
+                            level?: number;
+                            levelLabel?: string;
+                            /** @description 下一步操作及须由哪个角色办理 */
+                            next?: {
+                                action?: string;
+                                role?: string;
+                            } | null;
+                            publishedAt?: string | null;
+                            related?: string[];
+                            /** @enum {string} */
+                            state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
+                            stateLabel?: string;
+                            terminatedAt?: string | null;
+                            title?: string;
+                            units?: string[];
+                            version?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/warnings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准预警（三级：市政府分管领导；二级、一级：市政府主要领导，3.4） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 办理时间，缺省为现在（如电话批准后补录） */
+                        at?: string;
+                        document?: {
+                            /** @description YYYY-MM-DD */
+                            date: string;
+                            /** @description 发布机关（省政府、国务院） */
+                            issuer: string;
+                            /** @description 文号，如 黑政办发〔2022〕12号 */
+                            number: string;
+                            title?: string;
+                        } | null;
+                        note?: string;
+                        /** @description 读取时的版本号；已被他人更新则退回 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areaNames?: string[];
+                            areas?: string[];
+                            createdAt?: string;
+                            createdBy?: string;
+                            description?: string;
+                            detectionId?: string | null;
+                            document?: {
+                                /** @description YYYY-MM-DD */
+                                date?: string;
+                                /** @description 发布机关（省政府、国务院） */
+                                issuer?: string;
+                                /** @description 文号，如 黑政办发〔2022〕12号 */
+                                number?: string;
+                                title?: string;
+                            } | null;
+                            events?: {
+                                /** @enum {string} */
+                                action?: "propose" | "approve" | "reject" | "publish" | "change_level" | "terminate";
+                                actionLabel?: string;
+                                at?: string;
+                                byRole?: string;
+                                byUser?: string;
+                                /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
+                                capIdentifier?: string | null;
+                                document?: {
+                                    /** @description YYYY-MM-DD */
+                                    date?: string;
+                                    /** @description 发布机关（省政府、国务院） */
+                                    issuer?: string;
+                                    /** @description 文号，如 黑政办发〔2022〕12号 */
+                                    number?: string;
+                                    title?: string;
+                                } | null;
+                                fromLevel?: number | null;
+                                fromState?: string | null;
+                                note?: string;
+                                seq?: number;
+                                toLevel?: number;
+                                toState?: string;
+                            }[];
+                            id?: string;
+                            items?: {
+                                id?: string;
+                                name?: string;
+                            }[];
+                            level?: number;
+                            levelLabel?: string;
+                            /** @description 下一步操作及须由哪个角色办理 */
+                            next?: {
+                                action?: string;
+                                role?: string;
+                            } | null;
+                            publishedAt?: string | null;
+                            related?: string[];
+                            /** @enum {string} */
+                            state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
+                            stateLabel?: string;
+                            terminatedAt?: string | null;
+                            title?: string;
+                            units?: string[];
+                            version?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/warnings/{id}/change-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调整预警级别（升级、降级，3.4；二级、一级依省政府文件；生成 CAP Update） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 办理时间，缺省为现在（如电话批准后补录） */
+                        at?: string;
+                        document?: {
+                            /** @description YYYY-MM-DD */
+                            date: string;
+                            /** @description 发布机关（省政府、国务院） */
+                            issuer: string;
+                            /** @description 文号，如 黑政办发〔2022〕12号 */
+                            number: string;
+                            title?: string;
+                        } | null;
+                        /**
+                         * @description 3 较大（三级），2 重大（二级），1 特别重大（一级）
+                         * @enum {integer}
+                         */
+                        level: 1 | 2 | 3;
+                        note?: string;
+                        /** @description 读取时的版本号；已被他人更新则退回 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areaNames?: string[];
+                            areas?: string[];
+                            createdAt?: string;
+                            createdBy?: string;
+                            description?: string;
+                            detectionId?: string | null;
+                            document?: {
+                                /** @description YYYY-MM-DD */
+                                date?: string;
+                                /** @description 发布机关（省政府、国务院） */
+                                issuer?: string;
+                                /** @description 文号，如 黑政办发〔2022〕12号 */
+                                number?: string;
+                                title?: string;
+                            } | null;
+                            events?: {
+                                /** @enum {string} */
+                                action?: "propose" | "approve" | "reject" | "publish" | "change_level" | "terminate";
+                                actionLabel?: string;
+                                at?: string;
+                                byRole?: string;
+                                byUser?: string;
+                                /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
+                                capIdentifier?: string | null;
+                                document?: {
+                                    /** @description YYYY-MM-DD */
+                                    date?: string;
+                                    /** @description 发布机关（省政府、国务院） */
+                                    issuer?: string;
+                                    /** @description 文号，如 黑政办发〔2022〕12号 */
+                                    number?: string;
+                                    title?: string;
+                                } | null;
+                                fromLevel?: number | null;
+                                fromState?: string | null;
+                                note?: string;
+                                seq?: number;
+                                toLevel?: number;
+                                toState?: string;
+                            }[];
+                            id?: string;
+                            items?: {
+                                id?: string;
+                                name?: string;
+                            }[];
+                            level?: number;
+                            levelLabel?: string;
+                            /** @description 下一步操作及须由哪个角色办理 */
+                            next?: {
+                                action?: string;
+                                role?: string;
+                            } | null;
+                            publishedAt?: string | null;
+                            related?: string[];
+                            /** @enum {string} */
+                            state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
+                            stateLabel?: string;
+                            terminatedAt?: string | null;
+                            title?: string;
+                            units?: string[];
+                            version?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/warnings/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布预警（市应急管理局通过市政府突发事件预警信息发布平台，3.4；生成 CAP Alert） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 办理时间，缺省为现在（如电话批准后补录） */
+                        at?: string;
+                        document?: {
+                            /** @description YYYY-MM-DD */
+                            date: string;
+                            /** @description 发布机关（省政府、国务院） */
+                            issuer: string;
+                            /** @description 文号，如 黑政办发〔2022〕12号 */
+                            number: string;
+                            title?: string;
+                        } | null;
+                        note?: string;
+                        /** @description 读取时的版本号；已被他人更新则退回 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areaNames?: string[];
+                            areas?: string[];
+                            createdAt?: string;
+                            createdBy?: string;
+                            description?: string;
+                            detectionId?: string | null;
+                            document?: {
+                                /** @description YYYY-MM-DD */
+                                date?: string;
+                                /** @description 发布机关（省政府、国务院） */
+                                issuer?: string;
+                                /** @description 文号，如 黑政办发〔2022〕12号 */
+                                number?: string;
+                                title?: string;
+                            } | null;
+                            events?: {
+                                /** @enum {string} */
+                                action?: "propose" | "approve" | "reject" | "publish" | "change_level" | "terminate";
+                                actionLabel?: string;
+                                at?: string;
+                                byRole?: string;
+                                byUser?: string;
+                                /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
+                                capIdentifier?: string | null;
+                                document?: {
+                                    /** @description YYYY-MM-DD */
+                                    date?: string;
+                                    /** @description 发布机关（省政府、国务院） */
+                                    issuer?: string;
+                                    /** @description 文号，如 黑政办发〔2022〕12号 */
+                                    number?: string;
+                                    title?: string;
+                                } | null;
+                                fromLevel?: number | null;
+                                fromState?: string | null;
+                                note?: string;
+                                seq?: number;
+                                toLevel?: number;
+                                toState?: string;
+                            }[];
+                            id?: string;
+                            items?: {
+                                id?: string;
+                                name?: string;
+                            }[];
+                            level?: number;
+                            levelLabel?: string;
+                            /** @description 下一步操作及须由哪个角色办理 */
+                            next?: {
+                                action?: string;
+                                role?: string;
+                            } | null;
+                            publishedAt?: string | null;
+                            related?: string[];
+                            /** @enum {string} */
+                            state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
+                            stateLabel?: string;
+                            terminatedAt?: string | null;
+                            title?: string;
+                            units?: string[];
+                            version?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/warnings/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予批准预警建议 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 办理时间，缺省为现在（如电话批准后补录） */
+                        at?: string;
+                        document?: {
+                            /** @description YYYY-MM-DD */
+                            date: string;
+                            /** @description 发布机关（省政府、国务院） */
+                            issuer: string;
+                            /** @description 文号，如 黑政办发〔2022〕12号 */
+                            number: string;
+                            title?: string;
+                        } | null;
+                        note?: string;
+                        /** @description 读取时的版本号；已被他人更新则退回 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areaNames?: string[];
+                            areas?: string[];
+                            createdAt?: string;
+                            createdBy?: string;
+                            description?: string;
+                            detectionId?: string | null;
+                            document?: {
+                                /** @description YYYY-MM-DD */
+                                date?: string;
+                                /** @description 发布机关（省政府、国务院） */
+                                issuer?: string;
+                                /** @description 文号，如 黑政办发〔2022〕12号 */
+                                number?: string;
+                                title?: string;
+                            } | null;
+                            events?: {
+                                /** @enum {string} */
+                                action?: "propose" | "approve" | "reject" | "publish" | "change_level" | "terminate";
+                                actionLabel?: string;
+                                at?: string;
+                                byRole?: string;
+                                byUser?: string;
+                                /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
+                                capIdentifier?: string | null;
+                                document?: {
+                                    /** @description YYYY-MM-DD */
+                                    date?: string;
+                                    /** @description 发布机关（省政府、国务院） */
+                                    issuer?: string;
+                                    /** @description 文号，如 黑政办发〔2022〕12号 */
+                                    number?: string;
+                                    title?: string;
+                                } | null;
+                                fromLevel?: number | null;
+                                fromState?: string | null;
+                                note?: string;
+                                seq?: number;
+                                toLevel?: number;
+                                toState?: string;
+                            }[];
+                            id?: string;
+                            items?: {
+                                id?: string;
+                                name?: string;
+                            }[];
+                            level?: number;
+                            levelLabel?: string;
+                            /** @description 下一步操作及须由哪个角色办理 */
+                            next?: {
+                                action?: string;
+                                role?: string;
+                            } | null;
+                            publishedAt?: string | null;
+                            related?: string[];
+                            /** @enum {string} */
+                            state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
+                            stateLabel?: string;
+                            terminatedAt?: string | null;
+                            title?: string;
+                            units?: string[];
+                            version?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/warnings/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预警要求的任务：定点监测、县(市)区报送（12时前）、值班安排、总结评估；逾期标出 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 截至时间，缺省为现在 */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf?: string;
+                            late?: number;
+                            rule?: string;
+                            tasks?: {
+                                article?: string;
+                                doneAt?: string | null;
+                                due?: string;
+                                key?: string;
+                                /** @enum {string} */
+                                kind?: "monitoring_round" | "county_report" | "duty_roster" | "summary" | "evaluation";
+                                late?: boolean;
+                                level?: number | null;
+                                missing?: string[];
+                                /** @description 责任单位（名录编号，或 county:<代码>） */
+                                owner?: string;
+                                ownerLabel?: string;
+                                periodEnd?: string;
+                                periodStart?: string;
+                                /**
+                                 * @description 按时完成、逾期完成、已逾期未完成、未到期
+                                 * @enum {string}
+                                 */
+                                status?: "met" | "late" | "overdue" | "open";
+                                title?: string;
+                                warningId?: string;
+                            }[];
+                            warningId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/warnings/{id}/tasks/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记任务完成（县(市)区报送、定点监测、工作总结、评估报告） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 时间，如 2022-09-05T09:30:00+08:00；不带时区视为北京时间 */
+                        doneAt?: string;
+                        key: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            article?: string;
+                            doneAt?: string | null;
+                            due?: string;
+                            key?: string;
+                            /** @enum {string} */
+                            kind?: "monitoring_round" | "county_report" | "duty_roster" | "summary" | "evaluation";
+                            late?: boolean;
+                            level?: number | null;
+                            missing?: string[];
+                            /** @description 责任单位（名录编号，或 county:<代码>） */
+                            owner?: string;
+                            ownerLabel?: string;
+                            periodEnd?: string;
+                            periodStart?: string;
+                            /**
+                             * @description 按时完成、逾期完成、已逾期未完成、未到期
+                             * @enum {string}
+                             */
+                            status?: "met" | "late" | "overdue" | "open";
+                            title?: string;
+                            warningId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/warnings/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 终止预警响应（3.6；一级、二级须录入省政府解除文件；生成 CAP Cancel） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 办理时间，缺省为现在（如电话批准后补录） */
+                        at?: string;
+                        document?: {
+                            /** @description YYYY-MM-DD */
+                            date: string;
+                            /** @description 发布机关（省政府、国务院） */
+                            issuer: string;
+                            /** @description 文号，如 黑政办发〔2022〕12号 */
+                            number: string;
+                            title?: string;
+                        } | null;
+                        note?: string;
+                        /** @description 读取时的版本号；已被他人更新则退回 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areaNames?: string[];
+                            areas?: string[];
+                            createdAt?: string;
+                            createdBy?: string;
+                            description?: string;
+                            detectionId?: string | null;
+                            document?: {
+                                /** @description YYYY-MM-DD */
+                                date?: string;
+                                /** @description 发布机关（省政府、国务院） */
+                                issuer?: string;
+                                /** @description 文号，如 黑政办发〔2022〕12号 */
+                                number?: string;
+                                title?: string;
+                            } | null;
+                            events?: {
+                                /** @enum {string} */
+                                action?: "propose" | "approve" | "reject" | "publish" | "change_level" | "terminate";
+                                actionLabel?: string;
+                                at?: string;
+                                byRole?: string;
+                                byUser?: string;
+                                /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
+                                capIdentifier?: string | null;
+                                document?: {
+                                    /** @description YYYY-MM-DD */
+                                    date?: string;
+                                    /** @description 发布机关（省政府、国务院） */
+                                    issuer?: string;
+                                    /** @description 文号，如 黑政办发〔2022〕12号 */
+                                    number?: string;
+                                    title?: string;
+                                } | null;
+                                fromLevel?: number | null;
+                                fromState?: string | null;
+                                note?: string;
+                                seq?: number;
+                                toLevel?: number;
+                                toState?: string;
+                            }[];
+                            id?: string;
+                            items?: {
+                                id?: string;
+                                name?: string;
+                            }[];
+                            level?: number;
+                            levelLabel?: string;
+                            /** @description 下一步操作及须由哪个角色办理 */
+                            next?: {
+                                action?: string;
+                                role?: string;
+                            } | null;
+                            publishedAt?: string | null;
+                            related?: string[];
+                            /** @enum {string} */
+                            state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
+                            stateLabel?: string;
+                            terminatedAt?: string | null;
+                            title?: string;
+                            units?: string[];
+                            version?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/simulation/areas": {
         parameters: {
             query?: never;
@@ -20800,9 +22624,29 @@ export interface paths {
                                     /** @description 金额（分） */
                                     lost?: number;
                                     unchanged?: number;
+                                    /**
+                                     * @description 变化的计量：金额（分）或信用得分
+                                     * @enum {string}
+                                     */
+                                    unit?: "fen" | "points";
                                 };
                                 notes?: string[];
                                 paramIds?: string[];
+                                /** @description 领域汇总表（逐月发放、分行业等级分布、触发月份等） */
+                                tables?: {
+                                    columns?: {
+                                        key?: string;
+                                        /** @enum {string} */
+                                        kind?: "text" | "count" | "fen";
+                                        title?: string;
+                                    }[];
+                                    key?: string;
+                                    rows?: {
+                                        [key: string]: unknown;
+                                    }[];
+                                    sheet?: string;
+                                    title?: string;
+                                }[];
                             }[];
                             runId?: string;
                             scenario?: {
@@ -21651,9 +23495,29 @@ export interface paths {
                                     /** @description 金额（分） */
                                     lost?: number;
                                     unchanged?: number;
+                                    /**
+                                     * @description 变化的计量：金额（分）或信用得分
+                                     * @enum {string}
+                                     */
+                                    unit?: "fen" | "points";
                                 };
                                 notes?: string[];
                                 paramIds?: string[];
+                                /** @description 领域汇总表（逐月发放、分行业等级分布、触发月份等） */
+                                tables?: {
+                                    columns?: {
+                                        key?: string;
+                                        /** @enum {string} */
+                                        kind?: "text" | "count" | "fen";
+                                        title?: string;
+                                    }[];
+                                    key?: string;
+                                    rows?: {
+                                        [key: string]: unknown;
+                                    }[];
+                                    sheet?: string;
+                                    title?: string;
+                                }[];
                             }[];
                             runId?: string;
                             scenario?: {
