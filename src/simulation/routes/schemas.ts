@@ -117,6 +117,7 @@ const crossingSchema = {
 const distributionSchema = {
   type: 'object',
   properties: {
+    unit: { type: 'string', enum: ['fen', 'points'], description: '变化的计量：金额（分）或信用得分' },
     entities: int,
     gainers: int,
     losers: int,
@@ -160,10 +161,25 @@ const paramTraceSchema = {
   },
 } as const;
 
+const areaTableSchema = {
+  type: 'object',
+  properties: {
+    key: text,
+    title: text,
+    sheet: text,
+    columns: {
+      type: 'array',
+      items: { type: 'object', properties: { key: text, title: text, kind: { type: 'string', enum: ['text', 'count', 'fen'] } } },
+    },
+    rows: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  },
+} as const;
+
 const areaResultSchema = {
   type: 'object',
   properties: {
     area: text,
+    tables: { type: 'array', items: areaTableSchema, description: '领域汇总表（逐月发放、分行业等级分布、触发月份等）' },
     distribution: distributionSchema,
     counts: { type: 'object', additionalProperties: { type: 'integer' } },
     notes: texts,

@@ -102,6 +102,8 @@ export interface Band {
 }
 
 export interface Distribution {
+  /** What the changes are counted in: fen, or score points (credit). */
+  unit: 'fen' | 'points';
   /** Persons or entities looked at. */
   entities: number;
   gainers: number;
@@ -116,7 +118,12 @@ export interface Distribution {
 }
 
 /** Who gains (delta > 0), who loses (delta < 0), by how much. */
-export function distribution(deltas: Iterable<Fen>, entities: number, edges: readonly Fen[] = DEFAULT_BAND_EDGES): Distribution {
+export function distribution(
+  deltas: Iterable<number>,
+  entities: number,
+  edges: readonly number[] = DEFAULT_BAND_EDGES,
+  unit: Distribution['unit'] = 'fen',
+): Distribution {
   const bands: Band[] = [];
   let above = 0;
   for (const edge of edges) {
@@ -125,7 +132,7 @@ export function distribution(deltas: Iterable<Fen>, entities: number, edges: rea
   }
   bands.push({ above, upTo: null, gainers: 0, losers: 0, gained: 0, lost: 0 });
 
-  const result: Distribution = { entities, gainers: 0, losers: 0, unchanged: 0, gained: 0, lost: 0, largestGain: 0, largestLoss: 0, bands };
+  const result: Distribution = { unit, entities, gainers: 0, losers: 0, unchanged: 0, gained: 0, lost: 0, largestGain: 0, largestLoss: 0, bands };
   let changed = 0;
   for (const delta of deltas) {
     if (delta === 0) continue;

@@ -9,6 +9,17 @@ import { totalsBy, sumLines, type CostLine, type Crossing, type Distribution, ty
 import type { ParamTraceRow } from './paramTrace.ts';
 import { AREA_TITLES, type Area, type ScenarioChange } from './scenario.ts';
 
+/** A summary table an area adds to its result: shown on the page and in the workbook. */
+export interface AreaTable {
+  key: string;
+  title: string;
+  /** Worksheet name in the workbook (at most 31 characters). */
+  sheet: string;
+  /** `fen` columns are amounts, written in yuan. */
+  columns: Array<{ key: string; title: string; kind: 'text' | 'count' | 'fen' }>;
+  rows: Array<Record<string, string | number>>;
+}
+
 export interface AreaResult<Detail = unknown> {
   area: Area;
   lines: CostLine[];
@@ -20,6 +31,8 @@ export interface AreaResult<Detail = unknown> {
   paramIds: string[];
   /** Readings or approximations the reader should know of. */
   notes: string[];
+  /** Summary tables beyond the cost lines: grade distributions, months triggered … */
+  tables?: AreaTable[];
   detail: Detail;
 }
 

@@ -129,10 +129,15 @@ export async function resultWorkbook(result: SimulationResult, options: ExportOp
     { key: 'gained', header: '受益金额（元）', money: true },
     { key: 'losers', header: '受损人数' },
     { key: 'lost', header: '受损金额（元）', money: true },
-  ], result.results.flatMap((r) => [
-    ...r.distribution.bands.map((b) => ({ areaTitle: AREA_TITLES[r.area], band: bandText(b.above, b.upTo), ...b })),
-    { areaTitle: AREA_TITLES[r.area], band: `合计（不变 ${r.distribution.unchanged}）`, gainers: r.distribution.gainers, gained: r.distribution.gained, losers: r.distribution.losers, lost: r.distribution.lost },
-  ]));
+  ], result.results.flatMap((r) => {
+    // Credit counts score points, not money: written as text with the unit.
+    const points = r.distribution.unit === 'points';
+    const size = (v: number) => (points ? `${v} 分` : v);
+    return [
+      ...r.distribution.bands.map((b) => ({ areaTitle: AREA_TITLES[r.area], band: bandText(b.above, b.upTo, points), ...b, gained: size(b.gained), lost: size(b.lost) })),
+      { areaTitle: AREA_TITLES[r.area], band: `合计（不变 ${r.distribution.unchanged}）`, gainers: r.distribution.gainers, gained: size(r.distribution.gained), losers: r.distribution.losers, lost: size(r.distribution.lost) },
+    ];
+  }));
 
   sheet(workbook, '跨越门槛', [
     { key: 'areaTitle', header: '领域', width: 8 },
@@ -146,6 +151,9 @@ export async function resultWorkbook(result: SimulationResult, options: ExportOp
   ], mask(result.crossings.map((c) => ({ ...c, areaTitle: AREA_TITLES[c.area], countyTitle: result.counties[c.county] ?? c.county }))));
 
   for (const area of result.results) {
+    for (const table of area.tables ?? []) {
+      sheet(workbook, table.sheet, table.columns.map((c) => ({ key: c.key, header: c.title, money: c.kind === 'fen', width: c.kind === 'text' ? 24 : 14 })), table.rows);
+    }
     for (const spec of AREA_PLUGINS[area.area]?.sheets(area, result.counties) ?? []) {
       sheet(workbook, spec.name, spec.columns, spec.personal ? mask(spec.rows) : spec.rows);
     }
@@ -159,7 +167,8 @@ function versionText(v: { from: string; to: string | null; value: unknown; overr
   return `${v.from}${v.to ? `至${v.to}` : '起'}：${value}${v.override ? `（${v.override}）` : ''}`;
 }
 
-function bandText(above: Fen, upTo: Fen | null): string {
+function bandText(above: Fen, upTo: Fen | null, points = false): string {
+  if (points) return upTo === null ? `${above} 分以上` : `${above}–${upTo} 分`;
   return upTo === null ? `${formatYuan(above)} 以上` : `${formatYuan(above)}–${formatYuan(upTo)}`;
 }
 

@@ -18,7 +18,7 @@ import { Link } from '../../router.tsx';
 import type { PageProps } from '../../routes.tsx';
 import { formatParamValue } from '../../units.ts';
 import { bandLabel, countyChartOptions, distributionChartOptions } from './charts.ts';
-import { AREA_TITLES, type GroupTotal, type RunResult } from './types.ts';
+import { AREA_TITLES, type AreaResult, type GroupTotal, type RunResult } from './types.ts';
 
 const money = (v?: number) => formatYuan(v ?? 0);
 
@@ -119,31 +119,7 @@ function Result({ result }: { result: RunResult }) {
       </section>
 
       {(result.results ?? []).map((area) => (
-        <section className="panel" key={area.area} aria-labelledby={`dist-${area.area}`}>
-          <Typography.Title level={2} id={`dist-${area.area}`}>
-            {AREA_TITLES[area.area ?? ''] ?? area.area}：受益与受损
-          </Typography.Title>
-          <Typography.Paragraph>
-            共 {area.distribution?.entities ?? 0} 人（户），受益 {area.distribution?.gainers ?? 0}，受损 {area.distribution?.losers ?? 0}，不变{' '}
-            {area.distribution?.unchanged ?? 0}；受益合计 {money(area.distribution?.gained)} 元，受损合计 {money(area.distribution?.lost)} 元，
-            最大受益 {money(area.distribution?.largestGain)} 元，最大受损 {money(area.distribution?.largestLoss)} 元。
-          </Typography.Paragraph>
-          <Chart options={distributionChartOptions(area, AREA_TITLES[area.area ?? ''] ?? '')} label={`${AREA_TITLES[area.area ?? '']}受益与受损人数柱状图，数据见下表`} height={280} />
-          <Table
-            size="small"
-            rowKey={(b) => String(b.above)}
-            dataSource={area.distribution?.bands ?? []}
-            pagination={false}
-            caption={<span className="sr-only">受益与受损分布</span>}
-            columns={[
-              { title: '变化幅度', key: 'band', render: (_: unknown, b) => bandLabel(b.above, b.upTo) },
-              { title: '受益人数', dataIndex: 'gainers', align: 'right' },
-              { title: '受益金额（元）', dataIndex: 'gained', align: 'right', render: money },
-              { title: '受损人数', dataIndex: 'losers', align: 'right' },
-              { title: '受损金额（元）', dataIndex: 'lost', align: 'right', render: money },
-            ]}
-          />
-        </section>
+        <AreaSection key={area.area} area={area} />
       ))}
 
       <section className="panel" aria-labelledby="crossings-title">
@@ -197,6 +173,64 @@ function Result({ result }: { result: RunResult }) {
         />
       </section>
     </>
+  );
+}
+
+/** One area's distribution of gains and losses, and the summary tables it adds. */
+function AreaSection({ area }: { area: AreaResult }) {
+  const title = AREA_TITLES[area.area ?? ''] ?? area.area ?? '';
+  const d = area.distribution;
+  const points = d?.unit === 'points';
+  const amount = (v?: number) => (points ? `${v ?? 0} 分` : `${money(v)} 元`);
+  const heading = points ? `${title}：得分上升与下降` : `${title}：受益与受损`;
+  return (
+    <section className="panel" aria-labelledby={`dist-${area.area}`}>
+      <Typography.Title level={2} id={`dist-${area.area}`}>
+        {heading}
+      </Typography.Title>
+      <Typography.Paragraph>
+        共 {d?.entities ?? 0} {points ? '个主体' : '人（户）'}，{points ? '上升' : '受益'} {d?.gainers ?? 0}，{points ? '下降' : '受损'} {d?.losers ?? 0}，不变 {d?.unchanged ?? 0}；
+        {points ? '上升' : '受益'}合计 {amount(d?.gained)}，{points ? '下降' : '受损'}合计 {amount(d?.lost)}，最大{points ? '上升' : '受益'} {amount(d?.largestGain)}，最大
+        {points ? '下降' : '受损'} {amount(d?.largestLoss)}。
+      </Typography.Paragraph>
+      <Chart options={distributionChartOptions(area, title)} label={`${heading}人数柱状图，数据见下表`} height={280} />
+      <Table
+        size="small"
+        rowKey={(b) => String(b.above)}
+        dataSource={d?.bands ?? []}
+        pagination={false}
+        caption={<span className="sr-only">{heading}分布</span>}
+        columns={[
+          { title: '变化幅度', key: 'band', render: (_: unknown, b) => bandLabel(b.above, b.upTo, d?.unit) },
+          { title: points ? '上升主体数' : '受益人数', dataIndex: 'gainers', align: 'right' },
+          { title: points ? '上升分数合计' : '受益金额（元）', dataIndex: 'gained', align: 'right', render: (v: number) => (points ? v : money(v)) },
+          { title: points ? '下降主体数' : '受损人数', dataIndex: 'losers', align: 'right' },
+          { title: points ? '下降分数合计' : '受损金额（元）', dataIndex: 'lost', align: 'right', render: (v: number) => (points ? v : money(v)) },
+        ]}
+      />
+      {(area.tables ?? []).map((table) => (
+        <div key={table.key} className="simulation-area-table">
+          <Typography.Title level={3}>{table.title}</Typography.Title>
+          {(table.rows ?? []).length === 0 ? (
+            <Nothing text="无" />
+          ) : (
+            <Table
+              size="small"
+              rowKey={(_row, index) => String(index)}
+              dataSource={table.rows ?? []}
+              pagination={(table.rows ?? []).length > 20 ? { pageSize: 20 } : false}
+              caption={<span className="sr-only">{table.title}</span>}
+              columns={(table.columns ?? []).map((c) => ({
+                title: c.title,
+                dataIndex: c.key ?? '',
+                align: c.kind === 'text' ? undefined : ('right' as const),
+                render: (v: unknown) => (c.kind === 'fen' ? money(Number(v ?? 0)) : String(v ?? '')),
+              }))}
+            />
+          )}
+        </div>
+      ))}
+    </section>
   );
 }
 
