@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../../src/platform/context.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { describeEachDatabase } from '../helpers/db.ts';
+import { assertValidCap } from './capSchema.ts';
 
 const as = (role: string, user = role) => ({ 'x-user': user, 'x-role': role });
 const office = as('price_office', 'wang');
@@ -144,6 +145,25 @@ describeEachDatabase('price warnings API', (database) => {
     assert.equal(related[0].due, '2022-09-18T12:00:00+08:00');
     // No task after termination at 09-20 10:00 (the noon report of the 20th is not owed).
     assert.ok(!res.json().tasks.some((t: { kind: string; periodStart: string }) => t.kind === 'county_report' && t.periodStart === '2022-09-20'));
+  });
+
+  test('CAP export: Alert, Update, Cancel, each valid CAP 1.2 naming the earlier ones', async () => {
+    let res = await app.inject({ method: 'GET', url: `/api/price/warnings/${id}/cap` });
+    assert.equal(res.statusCode, 200, res.body);
+    const messages = res.json();
+    assert.deepEqual(messages.map((m: { msgType: string; identifier: string; level: number }) => [m.msgType, m.identifier, m.level]), [
+      ['Alert', '23030000000000_20220915110000_1', 3],
+      ['Update', '23030000000000_20220917100000_1', 2],
+      ['Cancel', '23030000000000_20220920100000_1', 2],
+    ]);
+    for (const m of messages) await assertValidCap(m.xml, `${m.identifier}.xml`);
+    assert.match(messages[1].xml, /<references>23030000000000,23030000000000_20220915110000_1,2022-09-15T11:00:00\+08:00<\/references>/);
+    assert.match(messages[1].xml, /依据黑龙江省人民政府黑政办发〔2022〕99号/);
+
+    res = await app.inject({ method: 'GET', url: `/api/price/warnings/${id}/cap/23030000000000_20220920100000_1` });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /^application\/cap\+xml/);
+    assert.equal(res.body, messages[2].xml);
   });
 
   test('levels 2 and 1 are entered only with the province document', async () => {

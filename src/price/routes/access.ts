@@ -72,6 +72,8 @@ export const priceRouteAccess: Readonly<Record<string, RouteAccess>> = {
   [`POST ${P}/warnings/:id/publish`]: { roles: ['emergency_bureau'], cityWideOnly: true },
   [`POST ${P}/warnings/:id/change-level`]: { roles: LEADERS, cityWideOnly: true },
   [`POST ${P}/warnings/:id/terminate`]: { roles: LEADERS, cityWideOnly: true },
+  [`GET ${P}/warnings/:id/cap`]: { roles: WARNING_READERS },
+  [`GET ${P}/warnings/:id/cap/:identifier`]: { roles: WARNING_READERS },
   [`GET ${P}/warnings/:id/tasks`]: { roles: WARNING_READERS, scope: { county: 'record' } },
   [`POST ${P}/warnings/:id/tasks/done`]: { roles: ['price_office', 'regulator'], scope: { county: 'record' } },
   [`GET ${P}/duty`]: { roles: WARNING_READERS },

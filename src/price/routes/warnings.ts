@@ -9,6 +9,7 @@ import { fail } from '../../errorCatalog.ts';
 import type { PlatformContext } from '../../platform/context.ts';
 import type { WarningAction, WarningState } from '../rules/warningStates.ts';
 import { callerFrom } from '../services/access.ts';
+import { capMessages } from '../services/cap.ts';
 import { directoryChanges, listDirectory, putDirectoryEntry, type EntryInput } from '../services/directory.ts';
 import type { EntryKind } from '../services/directorySeed.ts';
 import { addDuty, drills, listDuty, recordDrill, type DutyInput } from '../services/duty.ts';
@@ -236,6 +237,41 @@ export async function warningRoutes(app: FastifyInstance, ctx: PlatformContext) 
       return stepWarning(ctx, id, step.action, (request.body ?? {}) as StepInput, callerFrom(request));
     });
   }
+
+  const capEntry = {
+    type: 'object',
+    properties: {
+      seq: { type: 'integer' },
+      identifier: { type: 'string', description: 'GB/T 35965.1 预警信息标识：发布单位代码_北京时间_序号' },
+      msgType: { type: 'string', enum: ['Alert', 'Update', 'Cancel'], description: '发布、更新（级别调整）、解除' },
+      sent: { type: 'string' },
+      level: { type: 'integer' },
+      xml: { type: 'string', description: 'CAP 1.2 报文' },
+    },
+  } as const;
+  app.get('/warnings/:id/cap', {
+    schema: {
+      tags: TAGS, summary: '预警的 CAP 1.2 报文：发布（Alert）、级别调整（Update）、解除（Cancel）',
+      params: idParams,
+      response: { 200: { type: 'array', items: capEntry } },
+    },
+  }, async (request) => capMessages(ctx, (request.params as { id: string }).id));
+
+  app.get('/warnings/:id/cap/:identifier', {
+    schema: {
+      tags: TAGS, summary: '下载一条 CAP 1.2 报文（XML）',
+      params: { type: 'object', required: ['id', 'identifier'], properties: { id: { type: 'string' }, identifier: { type: 'string' } } },
+      produces: ['application/cap+xml'],
+      response: { 200: { type: 'string', description: 'CAP 1.2 XML' } },
+    },
+  }, async (request, reply) => {
+    const { id, identifier } = request.params as { id: string; identifier: string };
+    const found = (await capMessages(ctx, id)).find((m) => m.identifier === identifier);
+    if (!found) fail('ERR_CORE_NOT_FOUND', { details: { identifier } });
+    reply.header('content-type', 'application/cap+xml; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="${identifier}.xml"`);
+    return found.xml;
+  });
 
   app.get('/warnings/:id/tasks', {
     schema: {

@@ -21618,6 +21618,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/price/warnings/{id}/cap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预警的 CAP 1.2 报文：发布（Alert）、级别调整（Update）、解除（Cancel） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description GB/T 35965.1 预警信息标识：发布单位代码_北京时间_序号 */
+                            identifier?: string;
+                            level?: number;
+                            /**
+                             * @description 发布、更新（级别调整）、解除
+                             * @enum {string}
+                             */
+                            msgType?: "Alert" | "Update" | "Cancel";
+                            sent?: string;
+                            seq?: number;
+                            /** @description CAP 1.2 报文 */
+                            xml?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price/warnings/{id}/cap/{identifier}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载一条 CAP 1.2 报文（XML） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    identifier: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CAP 1.2 XML */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/cap+xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/price/warnings/{id}/change-level": {
         parameters: {
             query?: never;
@@ -22625,10 +22715,10 @@ export interface paths {
                                     lost?: number;
                                     unchanged?: number;
                                     /**
-                                     * @description 变化的计量：金额（分）或信用得分
+                                     * @description 变化的计量：金额（分）或信用等级级数
                                      * @enum {string}
                                      */
-                                    unit?: "fen" | "points";
+                                    unit?: "fen" | "grades";
                                 };
                                 notes?: string[];
                                 paramIds?: string[];
@@ -23496,10 +23586,10 @@ export interface paths {
                                     lost?: number;
                                     unchanged?: number;
                                     /**
-                                     * @description 变化的计量：金额（分）或信用得分
+                                     * @description 变化的计量：金额（分）或信用等级级数
                                      * @enum {string}
                                      */
-                                    unit?: "fen" | "points";
+                                    unit?: "fen" | "grades";
                                 };
                                 notes?: string[];
                                 paramIds?: string[];
