@@ -92,6 +92,54 @@ export const ROUTES: readonly PageRoute[] = [
     component: lazy(() => import('./pages/medical/FundPage.tsx')),
   },
 
+  // 价格: 鸡政办规〔2022〕20号 (D3) 价格异常波动应急预案, /api/price.
+  {
+    path: '/price',
+    title: '价格监测',
+    section: 'price',
+    menu: true,
+    needs: ['GET /api/price/items', 'GET /api/price/points', 'GET /api/price/averages', 'POST /api/price/indicators/ifpa'],
+    component: lazy(() => import('./pages/price/DashboardPage.tsx')),
+  },
+  {
+    path: '/price/observations',
+    title: '监测数据',
+    section: 'price',
+    menu: true,
+    needs: [
+      'GET /api/price/observations',
+      'POST /api/price/observations',
+      'POST /api/price/observations/import',
+      'POST /api/price/observations/{id}/confirm',
+      'POST /api/price/observations/{id}/reject',
+    ],
+    component: lazy(() => import('./pages/price/ObservationsPage.tsx')),
+  },
+  {
+    path: '/price/proposals',
+    title: '预警建议',
+    section: 'price',
+    menu: true,
+    needs: ['GET /api/price/detections', 'POST /api/price/detections', 'GET /api/price/detections/{id}'],
+    component: lazy(() => import('./pages/price/ProposalsPage.tsx')),
+  },
+  {
+    path: '/price/catalogue',
+    title: '监测目录',
+    section: 'price',
+    menu: true,
+    needs: ['GET /api/price/items', 'PUT /api/price/items', 'GET /api/price/points', 'PUT /api/price/points'],
+    component: lazy(() => import('./pages/price/CataloguePage.tsx')),
+  },
+  {
+    path: '/price/subsidies',
+    title: '价格临时补贴',
+    section: 'price',
+    menu: true,
+    needs: ['GET /api/price/subsidies/indices', 'PUT /api/price/subsidies/indices', 'POST /api/price/subsidies/payments/{month}', 'GET /api/price/subsidies/payments/{month}'],
+    component: lazy(() => import('./pages/price/SubsidiesPage.tsx')),
+  },
+
   // 测算: 政策测算 over every area's rules, /api/simulation.
   {
     path: '/simulation',

@@ -1,6 +1,6 @@
 /**
  * An ECharts chart, loaded on demand with only the parts the platform uses
- * (bars and lines, SVG). The options come from a pure function of the
+ * (bars, lines, marked areas and lines; SVG). The options come from a pure function of the
  * page's data; the picture is labelled for screen readers and every chart
  * has its data in a table beside it.
  */
@@ -8,10 +8,29 @@ import { useEffect, useRef } from 'react';
 
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 export function Chart({ options, label, height = 320 }: { options: echarts.EChartsCoreOption; label: string; height?: number }) {
   const host = useRef<HTMLDivElement>(null);
