@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: install if needed, build the web interface if needed, then
 // migrate, load the demonstration data and serve on localhost.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 function run(command, args) {
@@ -13,7 +14,19 @@ if (!existsSync('node_modules/.package-lock.json')) {
   console.log('首次运行：安装依赖 (npm ci) …');
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
-if (existsSync('web/index.html') && !existsSync('web/dist/index.html')) {
+/** Newest modification time under a folder (dist and node_modules left out). */
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry !== 'dist' && entry !== 'node_modules') latest = Math.max(latest, newest(join(path, entry)));
+  }
+  return latest;
+}
+
+const built = 'web/dist/index.html';
+if (existsSync('web/index.html') && (!existsSync(built) || statSync(built).mtimeMs < newest('web'))) {
   console.log('构建网页界面 (npm run build:web) …');
   run('npm', ['run', 'build:web']);
 }
