@@ -1,9 +1,13 @@
 /**
- * `npx jixi price …`: indicators, subsidies, observation import, detection.
+ * `npx jixi price …`: indicators, subsidies, observation import, detection,
+ * and the read side of warnings (tasks, CAP files, incident clocks, drill
+ * due date). Steps of a warning are decisions of named roles (D3 3.4) and
+ * are taken through the API by signed-in callers, not from the shell.
  * Actions load the services on use: they import the error catalog, which
  * imports the module list that imports this file.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 import type { Command } from 'commander';
 
@@ -153,4 +157,88 @@ export function priceCommands(program: Command, open: () => Promise<PlatformCont
       for (const f of result.findings) console.log(`  ${f.text}；监测点 ${f.points.join('、') || '—'}`);
       for (const n of result.notes) console.log(`  （未触发）${n.rule} ${n.itemId}: ${n.reason}`);
     });
+
+  const warnings = price.command('warnings').description('预警（状态、任务、CAP 报文）');
+  warnings
+    .command('list')
+    .description('列出预警及其状态')
+    .option('--active', '只列未终止的')
+    .action(async (options: { active?: boolean }) => {
+      const { listWarnings } = await import('../services/warnings.ts');
+      const list = await listWarnings(await open(), options.active ? { active: true } : {});
+      if (list.length === 0) console.log('没有预警');
+      for (const w of list) {
+        console.log(`${w.id}  ${w.levelLabel}  ${w.stateLabel}  ${w.title}（${w.areaNames.join('、')}）${w.next ? `  待 ${w.next.role} ${w.next.action}` : ''}`);
+      }
+    });
+
+  warnings
+    .command('tasks <id>')
+    .description('预警要求的任务及完成情况，逾期的标出（3.5、3.1.3(2)、3.2.2、5.3）')
+    .option('--as-of <instant>', '截至时间（北京时间 YYYY-MM-DDThh:mm），缺省为现在')
+    .option('--out <file>', '另存为 CSV 或 XLSX')
+    .option('--late', '只列逾期的')
+    .action(async (id: string, options: { asOf?: string; out?: string; late?: boolean }) => {
+      const { warningTasks } = await import('../services/warnings.ts');
+      const list = await warningTasks(await open(), id, options.asOf);
+      const tasks = options.late ? list.tasks.filter((t) => t.late) : list.tasks;
+      if (options.out) {
+        const { writeTableFile } = await table();
+        await writeTableFile(options.out, tasks.map((t) => ({ ...t, missing: (t.missing ?? []).join('；') })), TASK_COLUMNS, { headers: 'label' });
+      }
+      for (const t of tasks) console.log(`${t.due}  ${STATUS_LABELS[t.status]}  ${t.ownerLabel}  ${t.title}  [${t.article}]`);
+      console.log(`截至 ${list.asOf}：任务 ${list.tasks.length} 项，逾期 ${list.late} 项${options.out ? `；写入 ${options.out}` : ''}`);
+    });
+
+  warnings
+    .command('cap <id>')
+    .description('导出预警的 CAP 1.2 报文（发布、级别调整、解除各一份 XML）')
+    .requiredOption('--out-dir <dir>', '输出目录')
+    .action(async (id: string, options: { outDir: string }) => {
+      const { capMessages } = await import('../services/cap.ts');
+      const messages = await capMessages(await open(), id);
+      await mkdir(options.outDir, { recursive: true });
+      for (const m of messages) await writeFile(join(options.outDir, `${m.identifier}.xml`), m.xml, 'utf8');
+      console.log(messages.length ? `写入 ${messages.length} 份 CAP 报文：${messages.map((m) => `${m.identifier}（${m.msgType}）`).join('、')}` : '该预警尚未发布，没有 CAP 报文');
+    });
+
+  price
+    .command('incident <id>')
+    .description('突发事件各报告环节的时限、责任单位与是否按时（4.1）')
+    .option('--as-of <instant>', '截至时间，缺省为现在')
+    .action(async (id: string, options: { asOf?: string }) => {
+      const { getIncident } = await import('../services/incidents.ts');
+      const found = await getIncident(await open(), id, options.asOf);
+      if (!found) throw new Error(`没有这个突发事件: ${id}`);
+      console.log(`${found.levelLabel}事件，${found.countyName}，发现于 ${found.discoveredAt}`);
+      for (const c of found.clocks) {
+        console.log(`  ${c.deadline ?? '立即'}  ${CLOCK_LABELS[c.status]}${c.minutesLate ? ` ${c.minutesLate} 分钟` : ''}  ${c.ownerLabel}  ${c.title}`);
+      }
+      if (found.missingContent.length) console.log(`  报告尚缺：${found.missingContent.join('、')}`);
+    });
+
+  price
+    .command('drill')
+    .description('下次综合应急演练最迟日期（至少每3年1次，7.1）')
+    .option('--as-of <date>', '日期，缺省为今天')
+    .action(async (options: { asOf?: string }) => {
+      const { drills } = await import('../services/duty.ts');
+      const result = await drills(await open(), options.asOf);
+      const n = result.next;
+      console.log(`上次综合演练：${n.lastComprehensive ?? '无（自预案施行日起算）'}；下次最迟 ${n.due}，${n.overdue ? `已逾期 ${-n.daysLeft} 天` : `还有 ${n.daysLeft} 天`}`);
+    });
 }
+
+const STATUS_LABELS = { met: '按时完成', late: '逾期完成', overdue: '已逾期', open: '未到期' } as const;
+const CLOCK_LABELS = { met: '按时', missed: '超时', pending: '未到期', overdue: '已超时', done: '已报告' } as const;
+
+const TASK_COLUMNS = [
+  { name: 'due', label: '截止时间' },
+  { name: 'status', label: '状态' },
+  { name: 'ownerLabel', label: '责任单位' },
+  { name: 'title', label: '任务' },
+  { name: 'doneAt', label: '完成时间' },
+  { name: 'article', label: '条款' },
+  { name: 'missing', label: '缺少' },
+  { name: 'key', label: '任务编号' },
+];
