@@ -54,7 +54,7 @@ export interface PlanInput {
   seed?: string;
 }
 
-function modelFromRow(row: CreditModelTable): IndustryModel & { id: string; version: number; department: string; validFrom: string; documentNumber: string | null; definedBy: string } {
+export function modelFromRow(row: CreditModelTable): IndustryModel & { id: string; version: number; department: string; validFrom: string; documentNumber: string | null; definedBy: string } {
   return {
     id: row.id,
     version: Number(row.version),

@@ -117,7 +117,7 @@ const crossingSchema = {
 const distributionSchema = {
   type: 'object',
   properties: {
-    unit: { type: 'string', enum: ['fen', 'points'], description: '变化的计量：金额（分）或信用得分' },
+    unit: { type: 'string', enum: ['fen', 'grades'], description: '变化的计量：金额（分）或信用等级级数' },
     entities: int,
     gainers: int,
     losers: int,

@@ -102,8 +102,8 @@ export interface Band {
 }
 
 export interface Distribution {
-  /** What the changes are counted in: fen, or score points (credit). */
-  unit: 'fen' | 'points';
+  /** What the changes are counted in: fen, or grade steps (credit: an entity one grade up gains 1). */
+  unit: 'fen' | 'grades';
   /** Persons or entities looked at. */
   entities: number;
   gainers: number;

@@ -4,6 +4,7 @@ import type { PlatformContext } from '../../platform/context.ts';
 import type { AreaResult } from '../rules/result.ts';
 import type { Area } from '../rules/scenario.ts';
 import type { DetailSheets } from './export.ts';
+import { creditSheets, creditYears, runCreditArea } from './creditArea.ts';
 import { disabilitySheets, disabilityYears, runDisabilityArea } from './disabilityArea.ts';
 import { medicalSheets, medicalYears, runMedicalArea } from './medicalArea.ts';
 
@@ -19,4 +20,5 @@ export interface AreaPlugin {
 export const AREA_PLUGINS: Partial<Record<Area, AreaPlugin>> = {
   medical: { run: runMedicalArea, sheets: medicalSheets, years: medicalYears },
   disability: { run: runDisabilityArea, sheets: disabilitySheets, years: disabilityYears },
+  credit: { run: runCreditArea, sheets: creditSheets, years: creditYears },
 };

@@ -130,9 +130,9 @@ export async function resultWorkbook(result: SimulationResult, options: ExportOp
     { key: 'losers', header: '受损人数' },
     { key: 'lost', header: '受损金额（元）', money: true },
   ], result.results.flatMap((r) => {
-    // Credit counts score points, not money: written as text with the unit.
-    const points = r.distribution.unit === 'points';
-    const size = (v: number) => (points ? `${v} 分` : v);
+    // Credit counts grade steps, not money: written as text with the unit.
+    const points = r.distribution.unit === 'grades';
+    const size = (v: number) => (points ? `${v} 级` : v);
     return [
       ...r.distribution.bands.map((b) => ({ areaTitle: AREA_TITLES[r.area], band: bandText(b.above, b.upTo, points), ...b, gained: size(b.gained), lost: size(b.lost) })),
       { areaTitle: AREA_TITLES[r.area], band: `合计（不变 ${r.distribution.unchanged}）`, gainers: r.distribution.gainers, gained: size(r.distribution.gained), losers: r.distribution.losers, lost: size(r.distribution.lost) },
@@ -168,7 +168,7 @@ function versionText(v: { from: string; to: string | null; value: unknown; overr
 }
 
 function bandText(above: Fen, upTo: Fen | null, points = false): string {
-  if (points) return upTo === null ? `${above} 分以上` : `${above}–${upTo} 分`;
+  if (points) return upTo === null ? `${above} 级以上` : `${above}–${upTo} 级`;
   return upTo === null ? `${formatYuan(above)} 以上` : `${formatYuan(above)}–${formatYuan(upTo)}`;
 }
 

@@ -180,18 +180,18 @@ function Result({ result }: { result: RunResult }) {
 function AreaSection({ area }: { area: AreaResult }) {
   const title = AREA_TITLES[area.area ?? ''] ?? area.area ?? '';
   const d = area.distribution;
-  const points = d?.unit === 'points';
-  const amount = (v?: number) => (points ? `${v ?? 0} 分` : `${money(v)} 元`);
-  const heading = points ? `${title}：得分上升与下降` : `${title}：受益与受损`;
+  const grades = d?.unit === 'grades';
+  const amount = (v?: number) => (grades ? `${v ?? 0} 级` : `${money(v)} 元`);
+  const heading = grades ? `${title}：等级上升与下降` : `${title}：受益与受损`;
   return (
     <section className="panel" aria-labelledby={`dist-${area.area}`}>
       <Typography.Title level={2} id={`dist-${area.area}`}>
         {heading}
       </Typography.Title>
       <Typography.Paragraph>
-        共 {d?.entities ?? 0} {points ? '个主体' : '人（户）'}，{points ? '上升' : '受益'} {d?.gainers ?? 0}，{points ? '下降' : '受损'} {d?.losers ?? 0}，不变 {d?.unchanged ?? 0}；
-        {points ? '上升' : '受益'}合计 {amount(d?.gained)}，{points ? '下降' : '受损'}合计 {amount(d?.lost)}，最大{points ? '上升' : '受益'} {amount(d?.largestGain)}，最大
-        {points ? '下降' : '受损'} {amount(d?.largestLoss)}。
+        共 {d?.entities ?? 0} {grades ? '个主体' : '人（户）'}，{grades ? '上升' : '受益'} {d?.gainers ?? 0}，{grades ? '下降' : '受损'} {d?.losers ?? 0}，不变 {d?.unchanged ?? 0}；
+        {grades ? '上升' : '受益'}合计 {amount(d?.gained)}，{grades ? '下降' : '受损'}合计 {amount(d?.lost)}，最大{grades ? '上升' : '受益'} {amount(d?.largestGain)}，最大
+        {grades ? '下降' : '受损'} {amount(d?.largestLoss)}。
       </Typography.Paragraph>
       <Chart options={distributionChartOptions(area, title)} label={`${heading}人数柱状图，数据见下表`} height={280} />
       <Table
@@ -202,10 +202,10 @@ function AreaSection({ area }: { area: AreaResult }) {
         caption={<span className="sr-only">{heading}分布</span>}
         columns={[
           { title: '变化幅度', key: 'band', render: (_: unknown, b) => bandLabel(b.above, b.upTo, d?.unit) },
-          { title: points ? '上升主体数' : '受益人数', dataIndex: 'gainers', align: 'right' },
-          { title: points ? '上升分数合计' : '受益金额（元）', dataIndex: 'gained', align: 'right', render: (v: number) => (points ? v : money(v)) },
-          { title: points ? '下降主体数' : '受损人数', dataIndex: 'losers', align: 'right' },
-          { title: points ? '下降分数合计' : '受损金额（元）', dataIndex: 'lost', align: 'right', render: (v: number) => (points ? v : money(v)) },
+          { title: grades ? '上升主体数' : '受益人数', dataIndex: 'gainers', align: 'right' },
+          { title: grades ? '上升级数合计' : '受益金额（元）', dataIndex: 'gained', align: 'right', render: (v: number) => (grades ? v : money(v)) },
+          { title: grades ? '下降主体数' : '受损人数', dataIndex: 'losers', align: 'right' },
+          { title: grades ? '下降级数合计' : '受损金额（元）', dataIndex: 'lost', align: 'right', render: (v: number) => (grades ? v : money(v)) },
         ]}
       />
       {(area.tables ?? []).map((table) => (

@@ -25,24 +25,24 @@ export function countyChartOptions(groups: readonly GroupTotal[], year: number) 
 }
 
 export function bandLabel(above: number | undefined, upTo: number | null | undefined, unit?: string): string {
-  if (unit === 'points') return upTo === null || upTo === undefined ? `${above ?? 0} 分以上` : `${above ?? 0}–${upTo} 分`;
+  if (unit === 'grades') return upTo === null || upTo === undefined ? `${above ?? 0} 级以上` : `${above ?? 0}–${upTo} 级`;
   return upTo === null || upTo === undefined ? `${formatYuan(above ?? 0)} 元以上` : `${formatYuan(above ?? 0)}–${formatYuan(upTo)} 元`;
 }
 
 export function distributionChartOptions(area: AreaResult, title: string) {
   const bands = area.distribution?.bands ?? [];
-  const points = area.distribution?.unit === 'points';
+  const grades = area.distribution?.unit === 'grades';
   return {
     aria: { enabled: true, decal: { show: true } },
-    title: { text: points ? `${title}：得分上升与下降的主体数（按变化幅度）` : `${title}：受益与受损人数（按变化幅度）`, left: 'center', textStyle: { fontSize: 14 } },
+    title: { text: grades ? `${title}：等级上升与下降的主体数（按变化幅度）` : `${title}：受益与受损人数（按变化幅度）`, left: 'center', textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis' as const },
-    legend: { bottom: 0, data: points ? ['上升', '下降'] : ['受益', '受损'] },
+    legend: { bottom: 0, data: grades ? ['上升', '下降'] : ['受益', '受损'] },
     grid: { left: 60, right: 24, top: 48, bottom: 64 },
     xAxis: { type: 'category' as const, data: bands.map((b) => bandLabel(b.above, b.upTo, area.distribution?.unit)), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value' as const, name: points ? '个' : '人（户）', minInterval: 1 },
+    yAxis: { type: 'value' as const, name: grades ? '个' : '人（户）', minInterval: 1 },
     series: [
-      { name: points ? '上升' : '受益', type: 'bar' as const, data: bands.map((b) => b.gainers ?? 0), itemStyle: { color: '#389e0d' } },
-      { name: points ? '下降' : '受损', type: 'bar' as const, data: bands.map((b) => b.losers ?? 0), itemStyle: { color: '#cf1322' } },
+      { name: grades ? '上升' : '受益', type: 'bar' as const, data: bands.map((b) => b.gainers ?? 0), itemStyle: { color: '#389e0d' } },
+      { name: grades ? '下降' : '受损', type: 'bar' as const, data: bands.map((b) => b.losers ?? 0), itemStyle: { color: '#cf1322' } },
     ],
   };
 }
