@@ -93,11 +93,18 @@ declare module 'fastify' {
   interface FastifyInstance {
     sessions: SessionService;
     /** Every route registered, as `METHOD /url`, for the permission matrix. */
-    registeredRoutes: Array<{ method: string; url: string }>;
+    registeredRoutes: RegisteredRoute[];
     audit: AuditWriter;
     authSettings: AuthSettings;
     authEnforced: boolean;
   }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** Property names of the JSON body schema, for fuzzing. */
+  bodyKeys: string[];
 }
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -189,11 +196,13 @@ export async function registerSecurity(app: FastifyInstance, ctx: PlatformContex
   const audit = auditWriter(ctx.store.db);
   const sessions = new SessionService(ctx.store.db, settings, (e) => audit.append(e), options.now);
 
-  const registered: Array<{ method: string; url: string }> = [];
+  const registered: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registered);
   app.addHook('onRoute', (route) => {
+    const body = (route.schema as { body?: { properties?: Record<string, unknown> } } | undefined)?.body;
+    const bodyKeys = Object.keys(body?.properties ?? {});
     for (const method of ([] as string[]).concat(route.method)) {
-      if (method !== 'HEAD') registered.push({ method, url: route.url });
+      if (method !== 'HEAD') registered.push({ method, url: route.url, bodyKeys });
     }
   });
   app.addHook('onReady', async () => {
