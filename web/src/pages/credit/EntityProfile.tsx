@@ -1,0 +1,326 @@
+/**
+ * 信用档案 of one market entity: basic facts; for roles that may read
+ * results in full (and the entity itself) the public score with its
+ * breakdown chart and table, the records behind each indicator, records
+ * not counted and why, the grade history against the cut-offs, and the
+ * measures of the category, active and ended (D2 二(二), 二(三)). Roles
+ * that use the grade only get the yes/no answers. Every read is logged.
+ */
+import { Alert, Button, Descriptions, Select, Space, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+
+import { api, unwrap, type ResponseOf } from '../../api/client.ts';
+import { toApiError, type ApiError } from '../../api/errors.ts';
+import { useApi } from '../../api/useApi.ts';
+import { Chart } from '../../components/Chart.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Flag } from '../../components/Flag.tsx';
+import { Loading, Nothing } from '../../components/States.tsx';
+import { useCaller } from './caller.tsx';
+import {
+  breakdownChartOptions,
+  breakdownRows,
+  historyChartOptions,
+  historyPoints,
+  type BreakdownRow,
+  type ScoreView,
+} from './charts.ts';
+import { DOMAINS, ENTITLEMENTS, GRADE_TONES, options, RECORD_STATUS_LABELS } from './labels.ts';
+
+type RecordView = ResponseOf<'/api/credit/entities/{uscc}/records'>[number];
+type MeasureView = ResponseOf<'/api/credit/entities/{uscc}/measures'>[number];
+
+export function GradeFlag({ grade, category }: { grade?: string; category?: string }) {
+  if (!grade) return <>—</>;
+  return (
+    <Flag tone={GRADE_TONES[grade] ?? 'neutral'}>
+      {grade}级{category ? ` ${category}` : ''}
+    </Flag>
+  );
+}
+
+export function RecordStatus({ status }: { status?: string }) {
+  const tone = status === 'active' ? 'warn' : status === 'under_objection' ? 'info' : 'neutral';
+  return <Flag tone={tone}>{RECORD_STATUS_LABELS[status as keyof typeof RECORD_STATUS_LABELS] ?? status}</Flag>;
+}
+
+export function EntityProfile({ uscc, round = 0 }: { uscc: string; round?: number }) {
+  const { headers, may, caller, indicators } = useCaller();
+  const own = caller.role === 'entity' && caller.entity === uscc;
+  const full = own || may('result.read');
+  const key = JSON.stringify(headers);
+
+  const entity = useApi(
+    (signal) => unwrap(api.GET('/api/credit/entities/{uscc}', { params: { path: { uscc } }, headers, signal })),
+    [uscc, key, round],
+  );
+  const score = useApi(
+    async (signal) => (full ? unwrap(api.GET('/api/credit/entities/{uscc}/score', { params: { path: { uscc } }, headers, signal })) : undefined),
+    [uscc, key, full, round],
+  );
+  const history = useApi(
+    async (signal) => (full ? unwrap(api.GET('/api/credit/entities/{uscc}/history', { params: { path: { uscc } }, headers, signal })) : []),
+    [uscc, key, full, round],
+  );
+  const records = useApi(
+    async (signal) => (full ? unwrap(api.GET('/api/credit/entities/{uscc}/records', { params: { path: { uscc } }, headers, signal })) : []),
+    [uscc, key, full, round],
+  );
+  const measures = useApi(
+    async (signal) => (full ? unwrap(api.GET('/api/credit/entities/{uscc}/measures', { params: { path: { uscc } }, headers, signal })) : []),
+    [uscc, key, full, round],
+  );
+
+  const indicatorLabel = (code: string) => indicators?.indicators?.find((x) => x.code === code)?.label ?? code;
+
+  return (
+    <>
+      {entity.loading && !entity.data ? <Loading /> : null}
+      {entity.error ? <ErrorNotice error={entity.error} onRetry={entity.reload} /> : null}
+      {entity.data ? (
+        <section className="panel" aria-labelledby="entity-facts-title">
+          <Typography.Title level={2} id="entity-facts-title">
+            基本信息
+          </Typography.Title>
+          <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label="市场主体名称">{entity.data.name}</Descriptions.Item>
+            <Descriptions.Item label="统一社会信用代码">
+              <span className="value-cell">{entity.data.uscc}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label="成立日期">{entity.data.established}</Descriptions.Item>
+            <Descriptions.Item label="登记管理部门、类别、区划">
+              {entity.data.registrationDepartment} / {entity.data.entityType} / {entity.data.area}
+            </Descriptions.Item>
+          </Descriptions>
+        </section>
+      ) : null}
+
+      {full ? (
+        <>
+          {score.error ? <ErrorNotice error={score.error} onRetry={score.reload} /> : null}
+          {score.data ? <ScorePanel score={score.data} records={records.data ?? []} indicatorLabel={indicatorLabel} /> : score.loading ? <Loading label="正在评价…" /> : null}
+          <HistoryPanel history={history.data ?? []} cutoffs={indicators?.cutoffs ?? []} error={history.error} />
+          <RecordsPanel records={records.data ?? []} error={records.error} indicatorLabel={indicatorLabel} />
+          <MeasuresPanel measures={measures.data ?? []} error={measures.error} />
+        </>
+      ) : null}
+      {may('result.summary') || own ? <EntitlementPanel uscc={uscc} /> : null}
+    </>
+  );
+}
+
+function ScorePanel({ score, records, indicatorLabel }: { score: ScoreView; records: RecordView[]; indicatorLabel: (c: string) => string }) {
+  const { indicators } = useCaller();
+  const groupLabel = (code: string) => indicators?.groups?.find((g) => g.code === code)?.label ?? code;
+  const options = useMemo(() => breakdownChartOptions(score), [score]);
+  const rows = breakdownRows(score);
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const recordText = (id: string) => {
+    const r = records.find((x) => x.id === id);
+    return r ? `${indicatorLabel(r.indicator ?? '')} ${r.decided}${r.documentNumber ? ` ${r.documentNumber}` : ''}` : id;
+  };
+
+  return (
+    <section className="panel" aria-labelledby="score-title">
+      <Typography.Title level={2} id="score-title">
+        公共信用综合评价
+      </Typography.Title>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 4 }} className="credit-score-card">
+        <Descriptions.Item label="信用得分">
+          <strong className="credit-score">{score.score}</strong> / 1000 分
+        </Descriptions.Item>
+        <Descriptions.Item label="信用等级">
+          <GradeFlag grade={score.grade} />
+        </Descriptions.Item>
+        <Descriptions.Item label="信用类别">{score.category?.label}</Descriptions.Item>
+        <Descriptions.Item label="评价日">{score.evaluatedOn}</Descriptions.Item>
+        <Descriptions.Item label="评价原因" span={2}>
+          {score.reason ?? '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="依据" span={2}>
+          {(score.articles ?? []).join('、') || '鸡政办规〔2022〕16号 附件'}
+        </Descriptions.Item>
+      </Descriptions>
+      {(score.notes ?? []).map((note) => (
+        <Alert key={note} type="info" showIcon className="credit-note" title={note} />
+      ))}
+
+      <Typography.Title level={3}>各指标得分</Typography.Title>
+      <div className="chart-with-table">
+        <Chart options={options} height={560} label={`各指标得分条形图，共 ${score.score} 分，数据见右表`} />
+        <Table<BreakdownRow>
+          size="small"
+          rowKey="code"
+          pagination={false}
+          dataSource={rows}
+          caption={<span className="sr-only">各指标得分与所依据的记录</span>}
+          columns={[
+            { title: '分组', dataIndex: 'group', render: (g: string) => groupLabel(g), filters: groups.map((g) => ({ text: groupLabel(g), value: g })), onFilter: (v, r) => r.group === v },
+            { title: '指标', dataIndex: 'label' },
+            { title: '得分', dataIndex: 'points', align: 'right', render: (p: number, r) => `${p} / ${r.max}` },
+            {
+              title: '说明与依据记录',
+              key: 'why',
+              render: (_: unknown, r) => (
+                <>
+                  {r.reason}
+                  {r.records.length ? <div>记录：{r.records.map(recordText).join('；')}</div> : null}
+                </>
+              ),
+            },
+          ]}
+        />
+      </div>
+      {(score.excluded ?? []).length ? (
+        <>
+          <Typography.Title level={3}>未计分记录及原因</Typography.Title>
+          <ul className="plain-list">
+            {(score.excluded ?? []).map((x) => (
+              <li key={x.record}>
+                {recordText(x.record ?? '')}：{x.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+
+function HistoryPanel({ history, cutoffs, error }: { history: ResponseOf<'/api/credit/entities/{uscc}/history'>; cutoffs: { grade?: string; min?: number }[]; error?: ApiError }) {
+  const options = useMemo(() => historyChartOptions(history, cutoffs), [history, cutoffs]);
+  const points = historyPoints(history);
+  return (
+    <section className="panel" aria-labelledby="history-title">
+      <Typography.Title level={2} id="history-title">
+        评价历史
+      </Typography.Title>
+      {error ? <ErrorNotice error={error} /> : null}
+      {points.length ? (
+        <div className="chart-with-table">
+          <Chart options={options} label={`历次评价得分折线图，共 ${points.length} 次，数据见右表`} />
+          <Table
+            size="small"
+            rowKey={(p) => `${p.on}-${points.indexOf(p)}`}
+            pagination={false}
+            dataSource={[...points].reverse()}
+            caption={<span className="sr-only">历次评价得分与等级，最近的在前</span>}
+            columns={[
+              { title: '生效日', dataIndex: 'on' },
+              { title: '得分', dataIndex: 'score', align: 'right' },
+              { title: '等级', dataIndex: 'grade', render: (g: string) => <GradeFlag grade={g} /> },
+              { title: '原因', dataIndex: 'reason' },
+            ]}
+          />
+        </div>
+      ) : (
+        <Nothing text="尚无评价历史" />
+      )}
+    </section>
+  );
+}
+
+function RecordsPanel({ records, error, indicatorLabel }: { records: RecordView[]; error?: ApiError; indicatorLabel: (c: string) => string }) {
+  return (
+    <section className="panel" aria-labelledby="records-title">
+      <Typography.Title level={2} id="records-title">
+        信用记录
+      </Typography.Title>
+      {error ? <ErrorNotice error={error} /> : null}
+      <Table<RecordView>
+        size="small"
+        rowKey="id"
+        dataSource={records}
+        pagination={records.length > 10 ? { pageSize: 10 } : false}
+        caption={<span className="sr-only">该主体的信用记录</span>}
+        locale={{ emptyText: <Nothing text="没有信用记录" /> }}
+        columns={[
+          { title: '记录编号', dataIndex: 'id', render: (v: string) => <span className="value-cell">{v}</span> },
+          { title: '评价指标', dataIndex: 'indicator', render: (v: string) => indicatorLabel(v) },
+          { title: '决定日期', dataIndex: 'decided' },
+          { title: '来源部门', dataIndex: 'sourceDepartment', render: (v?: string | null) => v ?? '—' },
+          { title: '决定文号', dataIndex: 'documentNumber', render: (v?: string | null) => v ?? '—' },
+          { title: '领域', dataIndex: 'domain', render: (v: string) => DOMAINS[v] ?? v },
+          { title: '状态', dataIndex: 'status', render: (v: string) => <RecordStatus status={v} /> },
+        ]}
+      />
+    </section>
+  );
+}
+
+function MeasuresPanel({ measures, error }: { measures: MeasureView[]; error?: ApiError }) {
+  return (
+    <section className="panel" aria-labelledby="measures-title">
+      <Typography.Title level={2} id="measures-title">
+        分级分类监管措施
+      </Typography.Title>
+      {error ? <ErrorNotice error={error} /> : null}
+      <Table<MeasureView>
+        size="small"
+        rowKey="id"
+        dataSource={measures}
+        pagination={measures.length > 10 ? { pageSize: 10 } : false}
+        caption={<span className="sr-only">适用的监管措施，含已终止的</span>}
+        locale={{ emptyText: <Nothing text="尚无监管措施" /> }}
+        columns={[
+          { title: '措施', dataIndex: 'label' },
+          { title: '信用类别', dataIndex: 'category' },
+          { title: '依据', dataIndex: 'article' },
+          { title: '开始', dataIndex: 'startedOn' },
+          {
+            title: '状态',
+            key: 'state',
+            render: (_: unknown, m) => (m.active ? <Flag tone="info">实施中</Flag> : <><Flag>已终止</Flag>{m.endedOn} {m.endReason}</>),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+type EntitlementAnswer = ResponseOf<'/api/credit/entities/{uscc}/entitlements/{action}'>;
+
+function EntitlementPanel({ uscc }: { uscc: string }) {
+  const { headers } = useCaller();
+  const [action, setAction] = useState('notification_commitment');
+  const [answer, setAnswer] = useState<EntitlementAnswer>();
+  const [error, setError] = useState<ApiError>();
+
+  const ask = async () => {
+    setError(undefined);
+    setAnswer(undefined);
+    try {
+      setAnswer(await unwrap(api.GET('/api/credit/entities/{uscc}/entitlements/{action}', { params: { path: { uscc, action: action as never } }, headers })));
+    } catch (cause) {
+      setError(toApiError(cause));
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="entitlement-title">
+      <Typography.Title level={2} id="entitlement-title">
+        准入查询
+      </Typography.Title>
+      <Space wrap className="page-toolbar">
+        <label htmlFor="entitlement-action">事项</label>
+        <Select id="entitlement-action" style={{ width: 240 }} value={action} options={options(ENTITLEMENTS)} onChange={setAction} />
+        <Button type="primary" onClick={ask}>
+          查询是否可以适用
+        </Button>
+      </Space>
+      <div aria-live="polite">
+        {answer ? (
+          <Alert
+            type={answer.allowed ? 'success' : 'error'}
+            showIcon
+            className="entitlement-answer"
+            title={`${answer.label}：${answer.allowed ? '是，可以适用' : '否，不得适用'}`}
+            description={`信用等级 ${answer.grade}级（${answer.category?.label ?? ''}）。${answer.reason ?? ''} 依据：${answer.article ?? ''}`}
+          />
+        ) : null}
+        {error ? <ErrorNotice error={error} /> : null}
+      </div>
+    </section>
+  );
+}
