@@ -6,6 +6,7 @@ import type { Area } from '../rules/scenario.ts';
 import type { DetailSheets } from './export.ts';
 import { creditSheets, creditYears, runCreditArea } from './creditArea.ts';
 import { disabilitySheets, disabilityYears, runDisabilityArea } from './disabilityArea.ts';
+import { priceSheets, priceYears, runPriceArea } from './priceArea.ts';
 import { medicalSheets, medicalYears, runMedicalArea } from './medicalArea.ts';
 
 export type Registries = { baseline: ParamRegistry; scenario: ParamRegistry };
@@ -21,4 +22,5 @@ export const AREA_PLUGINS: Partial<Record<Area, AreaPlugin>> = {
   medical: { run: runMedicalArea, sheets: medicalSheets, years: medicalYears },
   disability: { run: runDisabilityArea, sheets: disabilitySheets, years: disabilityYears },
   credit: { run: runCreditArea, sheets: creditSheets, years: creditYears },
+  price: { run: runPriceArea, sheets: priceSheets, years: priceYears },
 };
