@@ -7,6 +7,7 @@
 import { Button, Descriptions, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 
+import { useCapabilities } from '../../api/capabilities.tsx';
 import { api, unwrap, type ResponseOf } from '../../api/client.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -17,6 +18,7 @@ import { todayInBeijing } from '../../dates.ts';
 import { useQuery } from '../../router.tsx';
 import { AREA_NAMES, COUNTIES, FINDING_VALUES, label, LIGHTS, RULES, SCOPES } from './labels.ts';
 import { callerHeaders, PriceFrame, useOperator } from './operator.tsx';
+import { ProposeWarning } from './ProposeWarning.tsx';
 
 type Detection = ResponseOf<'/api/price/detections/{id}'>;
 type Finding = NonNullable<Detection['findings']>[number];
@@ -119,6 +121,7 @@ function Proposals() {
 
 function DetectionDetail({ id }: { id: string }) {
   const detection = useApi((signal) => unwrap(api.GET('/api/price/detections/{id}', { params: { path: { id } }, signal })), [id]);
+  const { caps } = useCapabilities();
   const d = detection.data;
 
   return (
@@ -185,6 +188,7 @@ function DetectionDetail({ id }: { id: string }) {
             </>
           ) : null}
           {d.missing?.length ? <Typography.Paragraph>缺少参数：{d.missing.join('、')}</Typography.Paragraph> : null}
+          {d.proposes && caps?.has('POST /api/price/warnings') ? <ProposeWarning key={d.id} detection={d} /> : null}
         </>
       ) : null}
     </section>

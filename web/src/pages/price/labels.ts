@@ -124,3 +124,74 @@ export const FINDING_VALUES: Record<string, string> = {
 };
 
 export const AREA_NAMES = (area: string, counties: Record<string, string>): string => (area === 'city' ? '全市' : (counties[area] ?? area));
+
+export const WARNING_STATES: Record<string, string> = {
+  proposed: '已提出建议',
+  approved: '已批准',
+  published: '已发布',
+  terminated: '已终止',
+  rejected: '未批准',
+};
+
+export const WARNING_ACTIONS: Record<string, string> = {
+  propose: '提出预警建议',
+  approve: '批准',
+  reject: '不予批准',
+  publish: '发布',
+  change_level: '调整级别',
+  terminate: '终止',
+};
+
+export const TASK_KINDS: Record<string, string> = {
+  monitoring_round: '定点监测',
+  county_report: '县(市)区报送',
+  duty_roster: '值班安排',
+  summary: '工作总结',
+  evaluation: '评估报告',
+};
+
+/** Task states (src/price/routes/warnings.ts): the word carries the meaning, the colour repeats it. */
+export const TASK_STATUS: Record<string, string> = {
+  met: '按时完成',
+  late: '逾期完成',
+  overdue: '已逾期未完成',
+  open: '未到期',
+};
+
+export const CLOCK_STATUS: Record<string, string> = {
+  met: '按时报告',
+  missed: '逾期报告',
+  pending: '未到时限',
+  overdue: '已超时未报',
+  done: '已报告',
+};
+
+export const CLOCK_MODES: Record<string, string> = {
+  any: '报告',
+  phone: '电话报告',
+  written: '书面报告',
+  brief_written: '简要书面报告',
+  full_written: '详细书面报告',
+};
+
+export const ENTRY_KINDS: Record<string, string> = {
+  position: '指挥部',
+  office: '办公室',
+  member_unit: '成员单位',
+  working_group: '现场指挥部工作组',
+  expert: '专家组',
+};
+
+/** Keys of a directory entry's data (src/price/services/directorySeed.ts). */
+export const ENTRY_FIELDS: Record<string, string> = {
+  holder: '担任',
+  seat: '设在',
+  director: '主任',
+  duty: '职责',
+  lead: '牵头单位',
+  members: '成员单位',
+  post: '职务',
+  contact: '联系人',
+  phone: '联系电话',
+  article: '依据',
+};
