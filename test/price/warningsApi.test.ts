@@ -166,6 +166,38 @@ describeEachDatabase('price warnings API', (database) => {
     assert.equal(res.body, messages[2].xml);
   });
 
+  test('3.6(2): a level-3 warning published 2022-11-02 is proposed for ending after two clear weeks', async () => {
+    let res = await app.inject({ method: 'POST', url: '/api/price/warnings', headers: office, payload: { level: 3, title: '粳米', items: ['rice'], areas: ['230302'], note: 'R5', at: '2022-11-02T09:00' } });
+    const w = res.json().id;
+    await app.inject({ method: 'POST', url: `/api/price/warnings/${w}/approve`, headers: as('deputy_mayor'), payload: { at: '2022-11-02T10:00' } });
+    res = await app.inject({ method: 'POST', url: `/api/price/warnings/${w}/publish`, headers: as('emergency_bureau'), payload: { at: '2022-11-02T11:00' } });
+    assert.equal(res.json().state, 'published');
+    // Baseline: the 4 weeks before the week of publication (10-03 … 10-30), 40
+    // complaints, 10 a week. Week 11-07 … 11-13: 12 complaints (not below
+    // 12) but the detection run of 11-10 finds nothing (R5 needs twice the
+    // mean); week 11-14 … 11-20: no run, 11 complaints (< 12).
+    const complaints = [['2022-10-03', 10], ['2022-10-10', 10], ['2022-10-17', 10], ['2022-10-24', 10], ['2022-11-08', 12], ['2022-11-15', 11]]
+      .map(([date, count]) => ({ itemId: 'rice', county: '230302', date, count }));
+    complaints.push({ itemId: 'rice', county: '230321', date: '2022-11-15', count: 50 });
+    res = await app.inject({ method: 'POST', url: '/api/price/complaints', headers: office, payload: { complaints } });
+    assert.equal(res.statusCode, 200, res.body);
+    res = await app.inject({ method: 'POST', url: '/api/price/detections', headers: office, payload: { asOf: '2022-11-10' } });
+    assert.equal(res.statusCode, 200, res.body);
+
+    res = await app.inject({ method: 'GET', url: `/api/price/warnings/${w}/termination-check?asOf=2022-11-21` });
+    assert.equal(res.statusCode, 200, res.body);
+    const check = res.json();
+    assert.equal(check.outcome, 'propose', res.body);
+    assert.deepEqual([check.baseline, check.limit], [10, 12]);
+    // Another county's 50 complaints are outside the warning's area.
+    assert.deepEqual(check.periods.map((p: { start: string; fluctuation: boolean | null; complaints: number; clear: boolean }) => [p.start, p.fluctuation, p.complaints, p.clear]), [
+      ['2022-11-07', false, 12, true],
+      ['2022-11-14', null, 11, true],
+    ]);
+    res = await app.inject({ method: 'GET', url: `/api/price/warnings/${w}/termination-check?asOf=2022-11-20` });
+    assert.equal(res.json().outcome, 'not_yet', 'the second week is not complete before 11-21');
+  });
+
   test('levels 2 and 1 are entered only with the province document', async () => {
     let res = await app.inject({ method: 'POST', url: '/api/price/warnings', headers: office, payload: { level: 1, title: '省一级预警', items: ['rice'], areas: [] } });
     assert.equal(res.json().code, 'ERR_PRICE_DOCUMENT_REQUIRED');

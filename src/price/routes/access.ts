@@ -74,6 +74,7 @@ export const priceRouteAccess: Readonly<Record<string, RouteAccess>> = {
   [`POST ${P}/warnings/:id/terminate`]: { roles: LEADERS, cityWideOnly: true },
   [`GET ${P}/warnings/:id/cap`]: { roles: WARNING_READERS },
   [`GET ${P}/warnings/:id/cap/:identifier`]: { roles: WARNING_READERS },
+  [`GET ${P}/warnings/:id/termination-check`]: { roles: WARNING_READERS },
   [`GET ${P}/warnings/:id/tasks`]: { roles: WARNING_READERS, scope: { county: 'record' } },
   [`POST ${P}/warnings/:id/tasks/done`]: { roles: ['price_office', 'regulator'], scope: { county: 'record' } },
   [`GET ${P}/duty`]: { roles: WARNING_READERS },

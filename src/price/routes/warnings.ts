@@ -17,7 +17,7 @@ import {
   createIncident, getIncident, incidentCounty, listIncidents, recordReport, updateIncidentContent, type IncidentInput,
 } from '../services/incidents.ts';
 import {
-  getWarning, listWarnings, markTaskDone, proposeWarning, stepWarning, warningTasks, type ProposeInput, type StepInput,
+  getWarning, listWarnings, markTaskDone, proposeWarning, stepWarning, terminationCheck, warningTasks, type ProposeInput, type StepInput,
 } from '../services/warnings.ts';
 import { freeObject, idParams, instant, isoDate, level, TAGS } from './schemas.ts';
 
@@ -272,6 +272,36 @@ export async function warningRoutes(app: FastifyInstance, ctx: PlatformContext) 
     reply.header('content-disposition', `attachment; filename="${identifier}.xml"`);
     return found.xml;
   });
+
+  app.get('/warnings/:id/termination-check', {
+    schema: {
+      tags: TAGS, summary: '三级预警是否可建议终止（3.6(2)：价格明显异常波动消失，或投诉举报明显减少，连续若干个监测周期）',
+      params: idParams,
+      querystring: { type: 'object', properties: { asOf: isoDate } },
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            outcome: { type: 'string', enum: ['propose', 'not_yet', 'province'], description: '建议终止、尚不满足、依省政府解除' },
+            article: { type: 'string' },
+            reason: { type: 'string' },
+            baseline: { type: 'number', description: '基期每周投诉举报件数' },
+            limit: { type: 'number', description: '低于此数视为明显减少' },
+            periods: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  start: { type: 'string' }, end: { type: 'string' }, fluctuation: { type: ['boolean', 'null'], description: '该周检测是否仍触发；null 为该周未运行检测' },
+                  complaints: { type: 'integer' }, fluctuationGone: { type: 'boolean' }, complaintsFallen: { type: 'boolean' }, clear: { type: 'boolean' },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  }, async (request) => terminationCheck(ctx, (request.params as { id: string }).id, (request.query as { asOf?: string }).asOf));
 
   app.get('/warnings/:id/tasks', {
     schema: {

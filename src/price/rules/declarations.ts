@@ -8,6 +8,7 @@ import { BREADTH_RULE } from './breadthGuard.ts';
 import { CAP_RULE } from './cap.ts';
 import { DRILL_DUE_RULE } from './drillDue.ts';
 import { INCIDENT_CLOCKS_RULE, INCIDENT_CONTENT_RULE } from './incidentClocks.ts';
+import { LEVEL3_TERMINATION_RULE } from './level3Termination.ts';
 import { R1_RULE } from './r1TenDayChange.ts';
 import { R2_RULE } from './r2OneOffRise.ts';
 import { R3_RULE } from './r3ContinuousRise.ts';
@@ -28,6 +29,7 @@ export const priceRules: readonly RuleDeclaration[] = [
   { id: R6_RULE, articles: ['D3 3.2.3', 'D3 3.4(2)'], title: 'R6 市场巡查报告争购、抢购、脱销' },
   { id: BREADTH_RULE, articles: ['D3 1.3'], title: '全市或部分区域：全市均价至少3个监测点，或至少2个县(市)区' },
   { id: WARNING_STATES_RULE, articles: ['D3 1.3', 'D3 3.4', 'D3 3.5.2', 'D3 3.5.3', 'D3 3.6'], title: '预警状态：提出、批准、发布、调整级别、终止；二级、一级依省政府文件' },
+  { id: LEVEL3_TERMINATION_RULE, articles: ['D3 3.6(2)', 'D3 3.6(1)'], title: '三级预警终止建议：连续平稳的监测周期（价格异常波动消失或投诉举报明显减少）' },
   { id: CAP_RULE, articles: ['D3 3.4'], title: '预警信息以 CAP 1.2 发布、更新、解除（GB/T 35965.1 标识）' },
   { id: RESPONSE_TASKS_RULE, articles: ['D3 3.1.3(2)', 'D3 3.2.2', 'D3 3.5.1', 'D3 3.5.2', 'D3 3.5.3'], title: '预警响应任务：定点监测、县(市)区报送、值班安排' },
   { id: AFTER_EVENT_RULE, articles: ['D3 5.3'], title: '响应终止后10日内工作总结、20日内总结评估报告' },

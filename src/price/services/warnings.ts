@@ -7,20 +7,25 @@
 import { randomUUID } from 'node:crypto';
 
 import { isWorkingDay } from '../../core/calendar.ts';
+import { addDays, todayInBeijing, type IsoDate } from '../../core/dates.ts';
+import type { BasisPoints } from '../../core/money.ts';
 import type { FieldProblem } from '../../core/errors.ts';
 import { fail } from '../../errorCatalog.ts';
 import type { PlatformContext } from '../../platform/context.ts';
 import { capIdentifier } from '../rules/cap.ts';
 import { beijingDate, formatInstant, parseInstant } from '../rules/clock.ts';
 import { countyName, isCounty } from '../rules/counties.ts';
+import { level3Termination, LEVEL3_TERMINATION_RULE, type PeriodSignals, type TerminationCheck } from '../rules/level3Termination.ts';
+import { weekOf } from '../rules/periods.ts';
 import { responseTasks, RESPONSE_TASKS_RULE, type DutyEntry, type LevelSpan, type Task } from '../rules/responseTasks.ts';
-import { LEVEL_LABELS, type Level } from '../rules/types.ts';
+import { LEVEL_LABELS, VEGETABLE_BASKET, type Level } from '../rules/types.ts';
 import {
   ACTION_LABELS, STATE_LABELS, transition, WARNING_STATES_RULE,
   type DeclarationDocument, type WarningAction, type WarningState,
 } from '../rules/warningStates.ts';
 import { requireRole, roleFor, type Caller } from './access.ts';
 import { directoryLabels } from './directory.ts';
+import { ParamReader } from './settings.ts';
 import { capSettings, required, responseSettings } from './warningSettings.ts';
 
 export interface ProposeInput {
@@ -378,4 +383,50 @@ export async function markTaskDone(
   ctx.logger.info({ rule: RESPONSE_TASKS_RULE, article: task.article, warning: id, task: task.kind }, 'warning task done');
   const after = await warningTasks(ctx, id, formatInstant(Math.max(at, Date.now())));
   return after.tasks.find((t) => t.key === task.key)!;
+}
+
+/**
+ * Whether to propose ending a published level-3 warning (D3 3.6(2)), as of
+ * a date: complete calendar weeks since publication, each with the
+ * complaints about the warning's items in its areas and whether any
+ * detection run in the week fired on them, against the weeks before.
+ */
+export async function terminationCheck(ctx: PlatformContext, id: string, asOf: IsoDate = todayInBeijing()): Promise<TerminationCheck> {
+  const warning = await getWarning(ctx, id);
+  if (!warning) fail('ERR_CORE_NOT_FOUND', { details: { warning: id } });
+  if (warning.state !== 'published' || !warning.publishedAt) {
+    fail('ERR_PRICE_WARNING_TRANSITION', { details: { warning: id, state: warning.state, reason: '只有已发布的预警才能判断终止条件' } });
+  }
+
+  const r = new ParamReader(ctx.params, asOf);
+  const ratio = r.get<BasisPoints>('price.d3.art3_6.complaint_ratio');
+  const clearPeriods = r.get<number>('price.d3.art3_6.clear_periods');
+  const condition = r.get<'either' | 'both'>('price.d3.art3_6.termination_condition');
+  const baselineWeeks = r.get<number>('price.d3.art3_6.baseline_weeks');
+  const weekday = r.get<number>('price.d3.art3_5.weekly_due_weekday');
+  const settings = required(r.done(() => ({ ratio, clearPeriods, condition })));
+
+  const published = warning.publishedAt.slice(0, 10);
+  const first = weekOf(published, weekday);
+  const itemIds = warning.items.map((i) => i.id);
+  const complaints = async (from: IsoDate, to: IsoDate) => {
+    let query = ctx.store.db.selectFrom('price_complaint').select(['count']).where('item_id', 'in', itemIds).where('date', '>=', from).where('date', '<=', to);
+    if (warning.areas.length > 0) query = query.where('county', 'in', warning.areas);
+    return (await query.execute()).reduce((sum, row) => sum + Number(row.count), 0);
+  };
+  const baselineTotal = await complaints(addDays(first.start, -7 * baselineWeeks), addDays(first.start, -1));
+
+  const basket = new Set((await ctx.store.db.selectFrom('price_item').select('id').where('in_basket', '=', 1).execute()).map((x) => x.id));
+  const watched = new Set([...itemIds, ...(itemIds.some((i) => basket.has(i)) ? [VEGETABLE_BASKET] : [])]);
+  const periods: PeriodSignals[] = [];
+  for (let start = addDays(first.start, 7); addDays(start, 6) < asOf; start = addDays(start, 7)) {
+    const end = addDays(start, 6);
+    const runs = await ctx.store.db.selectFrom('price_detection').select(['findings_json']).where('as_of', '>=', start).where('as_of', '<=', end).execute();
+    const fired = runs.some((run) => (JSON.parse(run.findings_json) as Array<{ itemId: string }>).some((f) => watched.has(f.itemId)));
+    periods.push({ start, end, fluctuation: runs.length === 0 ? null : fired, complaints: await complaints(start, end) });
+  }
+
+  const check = level3Termination(warning.level, { total: baselineTotal, weeks: baselineWeeks }, periods, settings);
+  ctx.logger.info({ rule: LEVEL3_TERMINATION_RULE, article: check.article, warning: id, asOf, outcome: check.outcome }, 'termination checked');
+  return check;
 }

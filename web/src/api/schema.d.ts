@@ -22327,6 +22327,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/price/warnings/{id}/termination-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三级预警是否可建议终止（3.6(2)：价格明显异常波动消失，或投诉举报明显减少，连续若干个监测周期） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            article?: string;
+                            /** @description 基期每周投诉举报件数 */
+                            baseline?: number;
+                            /** @description 低于此数视为明显减少 */
+                            limit?: number;
+                            /**
+                             * @description 建议终止、尚不满足、依省政府解除
+                             * @enum {string}
+                             */
+                            outcome?: "propose" | "not_yet" | "province";
+                            periods?: {
+                                clear?: boolean;
+                                complaints?: number;
+                                complaintsFallen?: boolean;
+                                end?: string;
+                                /** @description 该周检测是否仍触发；null 为该周未运行检测 */
+                                fluctuation?: boolean | null;
+                                fluctuationGone?: boolean;
+                                start?: string;
+                            }[];
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/simulation/areas": {
         parameters: {
             query?: never;
