@@ -195,4 +195,12 @@ describeEachDatabase('web interface: 残联 pages', (db) => {
     await accessible(page, 'indicators');
     if (shots) await screenshot(page, 'disability-indicators');
   });
+
+  test('the quota check answers over an empty employer register', async () => {
+    await page.goto(`${platform.url}/disability/quota?on=2024-06-30`);
+    await settled(page);
+    assert.match(await page.locator('.quota-summary').innerText(), /核查单位\s+0[\s\S]*未达到\s+0/);
+    await page.getByText('用人单位名册为空或没有符合条件的单位').waitFor();
+    await accessible(page, 'quota check');
+  });
 });
