@@ -8,7 +8,7 @@ import { Button, Input, Radio, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 
 import { api, unwrap, type ResponseOf } from '../../api/client.ts';
-import { ApiError, toApiError } from '../../api/errors.ts';
+import { toApiError, type ApiError } from '../../api/errors.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -16,7 +16,7 @@ import { Flag, type Tone } from '../../components/Flag.tsx';
 import { Loading, Nothing } from '../../components/States.tsx';
 import { todayInBeijing } from '../../dates.ts';
 import { useQuery } from '../../router.tsx';
-import { parseCsv } from '../medical/errorReport.ts';
+import { seriesFromCsv } from './csvInput.ts';
 import { CATEGORY_LABELS, COUNTIES, IFPA_CLASSES, label } from './labels.ts';
 import {
   ifpaChartOptions,
@@ -177,16 +177,6 @@ const CLASS_TONE: Record<string, Tone> = {
   abnormally_low: 'info',
 };
 
-/** month,price rows of a CSV (header required), as the CLI reads them. */
-function seriesFromCsv(text: string): Array<{ month: string; price: number }> {
-  const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((r) => r.some((c) => c.trim()));
-  const header = rows[0]?.map((h) => h.trim().toLowerCase()) ?? [];
-  const m = header.indexOf('month');
-  const p = header.indexOf('price');
-  if (m < 0 || p < 0) throw new Error('文件应有 month、price 两列');
-  return rows.slice(1).map((r) => ({ month: (r[m] ?? '').trim(), price: Number((r[p] ?? '').trim()) }));
-}
-
 function IfpaPanel({ item, to }: { item: Item | undefined; to: string }) {
   const [rows, setRows] = useState<IfpaRow[]>();
   const [source, setSource] = useState<string>();
@@ -227,7 +217,7 @@ function IfpaPanel({ item, to }: { item: Item | undefined; to: string }) {
     try {
       await compute(seriesFromCsv(await file.text()), file.name);
     } catch (cause) {
-      setError(cause instanceof Error && !(cause instanceof ApiError) ? new ApiError('ERR_CORE_FILE_UNREADABLE', cause.message) : toApiError(cause));
+      setError(toApiError(cause));
     }
   };
 

@@ -8,21 +8,20 @@ import { Button, Descriptions, Form, Input, Select, Space, Table, Typography } f
 import { useState } from 'react';
 
 import { api, unwrap, type ResponseOf } from '../../api/client.ts';
-import { ApiError, toApiError } from '../../api/errors.ts';
+import { toApiError, type ApiError } from '../../api/errors.ts';
 import { useApi } from '../../api/useApi.ts';
 import { applyProblemsToForm, ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Flag } from '../../components/Flag.tsx';
 import { Nothing } from '../../components/States.tsx';
 import { todayInBeijing } from '../../dates.ts';
 import { useQuery } from '../../router.tsx';
-import { parseCsv } from '../medical/errorReport.ts';
+import { indicesFromCsv, type MonthFigures } from './csvInput.ts';
 import { COUNTIES, label, PAYERS, SUBSIDY_GROUPS, TRIGGERS } from './labels.ts';
 import { callerHeaders, PriceFrame, useOperator } from './operator.tsx';
 
 type Decision = ResponseOf<'/api/price/subsidies/indices'>[number];
 type PaymentRun = ResponseOf<'/api/price/subsidies/payments/{month}', 'post'>;
 type Line = ResponseOf<'/api/price/subsidies/payments/{month}'>[number];
-type MonthFigures = { month: string; cpi: string | null; food: string | null };
 
 export default function SubsidiesPage() {
   return (
@@ -34,19 +33,6 @@ export default function SubsidiesPage() {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const PERCENT = /^-?\d+(\.\d{1,2})?$/;
-
-/** month + CPI + food columns of a CSV (the NBS extract of examples/price or the same in Chinese). */
-export function indicesFromCsv(text: string): MonthFigures[] {
-  const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((r) => r.some((c) => c.trim()));
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-  const find = (...names: string[]) => header.findIndex((h) => names.includes(h));
-  const m = find('month', '指数月', '月份');
-  const c = find('cpi', 'cpi_yoy_percent', 'cpi同比', 'cpi同比(%)');
-  const f = find('food', 'food_cpi_yoy_percent', '食品同比', '食品价格同比');
-  if (m < 0 || c < 0 || f < 0) throw new ApiError('ERR_CORE_FILE_UNREADABLE', '文件应有 month、cpi_yoy_percent、food_cpi_yoy_percent（或 指数月、CPI同比、食品同比）三列');
-  const cell = (r: string[], i: number) => (r[i] ?? '').trim() || null;
-  return rows.slice(1).map((r) => ({ month: cell(r, m) ?? '', cpi: cell(r, c), food: cell(r, f) }));
-}
 
 function Subsidies() {
   const [query, setQuery] = useQuery();
