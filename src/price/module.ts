@@ -11,7 +11,7 @@ export const priceModule: PlatformModule = {
   migrations: priceMigrations,
   errors: priceErrors,
   rules: priceRules,
-  manifests: [],
+  manifests: ['params/d3-price/articles.yaml'],
   commands: priceCommands,
   // Loaded on use: services import the error catalog, which imports the
   // module list this file belongs to.
