@@ -97,7 +97,7 @@ export function indicatorChartOptions(series: IndicatorSeries) {
               symbol: 'rect',
               symbolSize: 8,
               ...(series.target !== null
-                ? { markLine: { symbol: 'none', label: { formatter: `2025年目标 ${series.target}` }, lineStyle: { color: '#595959' }, data: [{ yAxis: series.target }] } }
+                ? { markLine: { symbol: 'none', label: { position: 'insideEndTop' as const, formatter: `2025年目标 ${series.target}` }, lineStyle: { color: '#595959' }, data: [{ yAxis: series.target }] } }
                 : {}),
             },
           ]
