@@ -6,7 +6,7 @@
  * measures of the category, active and ended (D2 二(二), 二(三)). Roles
  * that use the grade only get the yes/no answers. Every read is logged.
  */
-import { Alert, Button, Descriptions, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Descriptions, Input, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 
 import { api, unwrap, type ResponseOf } from '../../api/client.ts';
@@ -26,6 +26,7 @@ import {
   type ScoreView,
 } from './charts.ts';
 import { DOMAINS, ENTITLEMENTS, GRADE_TONES, options, RECORD_STATUS_LABELS } from './labels.ts';
+import { PledgesPanel } from './PledgesPanel.tsx';
 
 type RecordView = ResponseOf<'/api/credit/entities/{uscc}/records'>[number];
 type MeasureView = ResponseOf<'/api/credit/entities/{uscc}/measures'>[number];
@@ -44,8 +45,11 @@ export function RecordStatus({ status }: { status?: string }) {
   return <Flag tone={tone}>{RECORD_STATUS_LABELS[status as keyof typeof RECORD_STATUS_LABELS] ?? status}</Flag>;
 }
 
-export function EntityProfile({ uscc, round = 0 }: { uscc: string; round?: number }) {
+export function EntityProfile({ uscc, round: outer = 0 }: { uscc: string; round?: number }) {
   const { headers, may, caller, indicators } = useCaller();
+  const [local, setLocal] = useState(0);
+  const round = outer * 1000 + local;
+  const changed = () => setLocal((n) => n + 1);
   const own = caller.role === 'entity' && caller.entity === uscc;
   const full = own || may('result.read');
   const key = JSON.stringify(headers);
@@ -100,8 +104,9 @@ export function EntityProfile({ uscc, round = 0 }: { uscc: string; round?: numbe
           {score.error ? <ErrorNotice error={score.error} onRetry={score.reload} /> : null}
           {score.data ? <ScorePanel score={score.data} records={records.data ?? []} indicatorLabel={indicatorLabel} /> : score.loading ? <Loading label="正在评价…" /> : null}
           <HistoryPanel history={history.data ?? []} cutoffs={indicators?.cutoffs ?? []} error={history.error} />
-          <RecordsPanel records={records.data ?? []} error={records.error} indicatorLabel={indicatorLabel} />
+          <RecordsPanel records={records.data ?? []} error={records.error} indicatorLabel={indicatorLabel} onChanged={changed} />
           <MeasuresPanel measures={measures.data ?? []} error={measures.error} />
+          <PledgesPanel uscc={uscc} round={round} onChanged={changed} />
         </>
       ) : null}
       {may('result.summary') || own ? <EntitlementPanel uscc={uscc} /> : null}
@@ -221,7 +226,8 @@ function HistoryPanel({ history, cutoffs, error }: { history: ResponseOf<'/api/c
   );
 }
 
-function RecordsPanel({ records, error, indicatorLabel }: { records: RecordView[]; error?: ApiError; indicatorLabel: (c: string) => string }) {
+function RecordsPanel({ records, error, indicatorLabel, onChanged }: { records: RecordView[]; error?: ApiError; indicatorLabel: (c: string) => string; onChanged: () => void }) {
+  const { may } = useCaller();
   return (
     <section className="panel" aria-labelledby="records-title">
       <Typography.Title level={2} id="records-title">
@@ -235,6 +241,7 @@ function RecordsPanel({ records, error, indicatorLabel }: { records: RecordView[
         pagination={records.length > 10 ? { pageSize: 10 } : false}
         caption={<span className="sr-only">该主体的信用记录</span>}
         locale={{ emptyText: <Nothing text="没有信用记录" /> }}
+        {...(may('record.write') ? { expandable: { expandedRowRender: (r: RecordView) => <StatusChange record={r} onChanged={onChanged} /> } } : {})}
         columns={[
           { title: '记录编号', dataIndex: 'id', render: (v: string) => <span className="value-cell">{v}</span> },
           { title: '评价指标', dataIndex: 'indicator', render: (v: string) => indicatorLabel(v) },
@@ -249,7 +256,57 @@ function RecordsPanel({ records, error, indicatorLabel }: { records: RecordView[
   );
 }
 
+const STATUS_CHOICES = ['active', 'corrected', 'repaired', 'expired'] as const;
+
+/** 变更记录状态 (PATCH /records/:id): expired, revoked (已更正) …, with the reason; the entity is re-scored. */
+function StatusChange({ record, onChanged }: { record: RecordView; onChanged: () => void }) {
+  const { headers } = useCaller();
+  const [status, setStatus] = useState<(typeof STATUS_CHOICES)[number]>('expired');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const [done, setDone] = useState<string>();
+
+  const change = async () => {
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const answer = await unwrap(api.PATCH('/api/credit/records/{id}', { params: { path: { id: record.id ?? '' } }, body: { status, reason: reason.trim() }, headers }));
+      const r = answer.rescore;
+      setDone(`已变更为“${answer.record?.statusLabel}”${r ? `；重新评价 ${r.score} 分 ${r.grade}级` : ''}`);
+      onChanged();
+    } catch (cause) {
+      setError(toApiError(cause));
+    }
+  };
+
+  return (
+    <div>
+      <Space wrap>
+        <label htmlFor={`status-${record.id}`}>变更状态为</label>
+        <Select
+          id={`status-${record.id}`}
+          style={{ width: 120 }}
+          value={status}
+          onChange={setStatus}
+          options={STATUS_CHOICES.map((s) => ({ value: s, label: RECORD_STATUS_LABELS[s] }))}
+        />
+        <label htmlFor={`reason-${record.id}`}>原因</label>
+        <Input id={`reason-${record.id}`} style={{ width: 260 }} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        <Button onClick={change} disabled={!reason.trim()}>
+          变更并重新评价
+        </Button>
+      </Space>
+      <div aria-live="polite">
+        {done ? <Typography.Paragraph>{done}</Typography.Paragraph> : null}
+        {error ? <ErrorNotice error={error} /> : null}
+      </div>
+    </div>
+  );
+}
+
 function MeasuresPanel({ measures, error }: { measures: MeasureView[]; error?: ApiError }) {
+  const { indicators } = useCaller();
+  const categoryLabel = (code: string) => Object.values(indicators?.categories ?? {}).find((c) => c.code === code)?.label ?? code;
   return (
     <section className="panel" aria-labelledby="measures-title">
       <Typography.Title level={2} id="measures-title">
@@ -265,7 +322,7 @@ function MeasuresPanel({ measures, error }: { measures: MeasureView[]; error?: A
         locale={{ emptyText: <Nothing text="尚无监管措施" /> }}
         columns={[
           { title: '措施', dataIndex: 'label' },
-          { title: '信用类别', dataIndex: 'category' },
+          { title: '信用类别', dataIndex: 'category', render: (v: string) => categoryLabel(v) },
           { title: '依据', dataIndex: 'article' },
           { title: '开始', dataIndex: 'startedOn' },
           {

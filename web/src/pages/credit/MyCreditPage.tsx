@@ -211,7 +211,7 @@ export function AccessLogTable({ items, loading }: { items: NonNullable<Response
       caption={<span className="sr-only">查询记录</span>}
       locale={{ emptyText: <Nothing text="没有查询记录" /> }}
       columns={[
-        { title: '时间', dataIndex: 'at', render: (v: string) => v?.replace('T', ' ').slice(0, 19) },
+        { title: '时间（北京时间）', dataIndex: 'at', render: (v: string) => (v ? new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—') },
         { title: '查询人', dataIndex: 'user' },
         { title: '角色', dataIndex: 'role' },
         { title: '查询对象', dataIndex: 'subject', render: (v?: string | null) => v ?? '—' },

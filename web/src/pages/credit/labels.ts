@@ -30,13 +30,14 @@ export const DOMAINS: Record<string, string> = {
   drug: '药品',
 };
 
+/** The words of src/credit/rules/intake.ts (not imported: it pulls the GB/T 2260 table into the bundle). */
 export const PLEDGE_TYPES: Record<string, string> = {
-  tolerance_acceptance: '容缺受理',
-  notification_commitment: '告知承诺',
+  tolerance_acceptance: '容缺式受理',
+  notification_commitment: '告知承诺制',
   start_on_pledge: '承诺即开工',
-  operate_on_licence: '证照承诺经营',
-  renew_on_pledge: '承诺延续',
-  other: '其他承诺',
+  operate_on_licence: '办照即经营',
+  renew_on_pledge: '承诺即换证',
+  other: '其他信用承诺',
 };
 
 export const ENTITLEMENTS: Record<string, string> = {
