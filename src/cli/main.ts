@@ -12,6 +12,7 @@ import { progressBar } from './progress.ts';
 import { securityCommands } from '../auth/commands.ts';
 import { registryWithStoredVersions } from '../auth/paramVersions.ts';
 import { backupCommands } from '../platform/backupCommands.ts';
+import { queueCommands } from '../platform/queueCommands.ts';
 
 const program = new Command();
 program
@@ -93,6 +94,7 @@ params
 for (const module of modules) module.commands?.(program, open);
 securityCommands(program, open);
 backupCommands(program, open);
+queueCommands(program, open);
 
 try {
   await program.parseAsync(process.argv);

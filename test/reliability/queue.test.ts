@@ -1,6 +1,6 @@
 /**
  * Beyond one machine: batch work through a PostgreSQL-backed job queue
- * (pg-boss). Two worker processes take the chunks of one settlement batch,
+ * (pg-boss). Two `jixi worker` processes take the chunks of one settlement batch,
  * every chunk is queued twice (a producer that retried), and one worker is
  * killed mid-run; each claim is still settled exactly once.
  */
@@ -12,11 +12,11 @@ import { test } from 'node:test';
 
 import { sql } from 'kysely';
 import pg from 'pg';
-import PgBoss from 'pg-boss';
 
 import { residentIdCheckChar } from '../../src/core/identity.ts';
 import { applyPersons } from '../../src/medical/services/persons.ts';
 import { parsePersonRow } from '../../src/medical/services/records.ts';
+import { createSettleQueue, enqueueClaims, openQueue, SETTLE_QUEUE } from '../../src/platform/queue.ts';
 import { openTestContext, POSTGRES_URL } from '../helpers/db.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -39,11 +39,14 @@ async function reachable(): Promise<boolean> {
   }
 }
 
+/** `jixi worker`, as a deployment runs it, pointed at the test's schema. */
 function startWorker(searchPath: string, bossSchema: string, name: string): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/reliability/fixtures/settleWorker.ts', searchPath, bossSchema, name], {
+  const url = new URL(POSTGRES_URL);
+  url.searchParams.set('options', `-c search_path=${searchPath}`);
+  const child = spawn(process.execPath, ['bin/jixi.js', '--db', url.toString(), 'worker', '--name', name], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, LOG_LEVEL: 'silent' },
+    env: { ...process.env, LOG_LEVEL: 'silent', JIXI_QUEUE_SCHEMA: bossSchema, JIXI_QUEUE_MAINTENANCE_SECONDS: '1' },
   });
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -63,7 +66,7 @@ test('two workers on one batch through pg-boss, one killed midway, each claim se
   const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(ctx.store.db)).rows[0]!.s;
   const bossSchema = `boss_${schema}`;
   const workers: ChildProcess[] = [];
-  const boss = new PgBoss({ connectionString: POSTGRES_URL, schema: bossSchema, max: 2, supervise: false });
+  const boss = openQueue({ connectionString: POSTGRES_URL, schema: bossSchema, max: 2 });
 
   try {
     const persons = Array.from({ length: 40 }, (_, i) => parsePersonRow({ person_id: personId(i), scheme: 'resident', categories: i % 4 === 0 ? 'dibao:2022-01-01:' : '' }));
@@ -73,7 +76,7 @@ test('two workers on one batch through pg-boss, one killed midway, each claim se
     })));
 
     await boss.start();
-    await boss.createQueue('settle', { name: 'settle', retryLimit: 5, retryDelay: 0, expireInSeconds: 4 });
+    await createSettleQueue(boss, { expireInSeconds: 4 });
 
     const a = startWorker(schema, bossSchema, 'worker-a');
     const b = startWorker(schema, bossSchema, 'worker-b');
@@ -85,17 +88,15 @@ test('two workers on one batch through pg-boss, one killed midway, each claim se
       level: String(1 + (n % 3)), place: 'city', referral: 'yes', resident_elsewhere: 'no', emergency: 'no', exclusion: '',
       total: '1260.00', policy_scope: '1200.00', basic_paid: '400.00', critical_paid: '0.00',
     }));
-    const chunks: Array<typeof claims> = [];
-    for (let i = 0; i < claims.length; i += CHUNK) chunks.push(claims.slice(i, i + CHUNK));
     // Each chunk twice: at-least-once delivery must not mean twice settled.
-    await boss.insert([...chunks, ...chunks].map((c) => ({ name: 'settle', data: { claims: c } })));
+    for (let copy = 0; copy < 2; copy += 1) await enqueueClaims(boss, claims, CHUNK);
 
     // Worker A dies without warning once it has finished some jobs and
     // holds others: their claims are settled, their jobs not yet completed.
     const completedBy = async () => {
       const done = await sql<{ worker: string; n: number }>`
         select output->>'worker' as worker, count(*)::int as n from ${sql.table(`${bossSchema}.job`)}
-        where name = 'settle' and state = 'completed' group by 1`.execute(ctx.store.db);
+        where name = ${SETTLE_QUEUE} and state = 'completed' group by 1`.execute(ctx.store.db);
       return Object.fromEntries(done.rows.map((r) => [r.worker, r.n])) as Record<string, number>;
     };
     for (;;) {
@@ -106,7 +107,7 @@ test('two workers on one batch through pg-boss, one killed midway, each claim se
 
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const left = await boss.getQueueSize('settle', { before: 'completed' });
+      const left = await boss.getQueueSize(SETTLE_QUEUE, { before: 'completed' });
       if (left === 0) break;
       assert.ok(Date.now() < deadline, `queue not drained: ${left} jobs left`);
       await new Promise((r) => setTimeout(r, 250));
@@ -127,7 +128,7 @@ test('two workers on one batch through pg-boss, one killed midway, each claim se
     );
 
     const byWorker = await completedBy();
-    assert.equal((byWorker['worker-a'] ?? 0) + (byWorker['worker-b'] ?? 0), chunks.length * 2);
+    assert.equal((byWorker['worker-a'] ?? 0) + (byWorker['worker-b'] ?? 0), 2 * Math.ceil(CLAIMS / CHUNK));
     assert.ok((byWorker['worker-a'] ?? 0) >= 2, 'the killed worker took part');
     assert.ok((byWorker['worker-b'] ?? 0) > 0, 'the surviving worker finished the batch');
     console.log(`jobs completed by worker: ${JSON.stringify(byWorker)}`);
