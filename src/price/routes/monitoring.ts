@@ -275,9 +275,9 @@ export async function monitoringRoutes(app: FastifyInstance, ctx: PlatformContex
     schema: {
       tags: TAGS, summary: '报告争购、抢购、脱销（3.2.3 市场巡查）', headers: callerHeaders,
       body: {
-        type: 'object', required: ['itemId', 'county', 'date', 'kind'],
+        type: 'object', required: ['itemId', 'date', 'kind'],
         properties: {
-          itemId: { type: 'string' }, county: { type: 'string' }, pointId: { type: ['string', 'null'] }, date: isoDate,
+          itemId: { type: 'string' }, county: { type: 'string', description: '县(市)区代码；县(市)区账号缺省为本县' }, pointId: { type: ['string', 'null'] }, date: isoDate,
           kind: { type: 'string', enum: ['competing', 'rush', 'sold_out'], description: '争购、抢购、脱销' }, description: { type: 'string' },
         },
       },

@@ -368,8 +368,8 @@ export async function warningRoutes(app: FastifyInstance, ctx: PlatformContext) 
     schema: {
       tags: TAGS, summary: '登记突发事件（自发现时刻起计算 4.1 各报告时限）',
       body: {
-        type: 'object', required: ['level', 'discoveredAt', 'county'],
-        properties: { level, discoveredAt: instant, county, warningId: { type: ['string', 'null'] }, ...contentFields },
+        type: 'object', required: ['level', 'discoveredAt'],
+        properties: { level, discoveredAt: instant, county: { ...county, description: '县(市)区代码；县(市)区账号缺省为本县' }, warningId: { type: ['string', 'null'] }, ...contentFields },
       },
       response: { 200: incident },
     },

@@ -19687,8 +19687,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description 县(市)区行政区划代码 */
-                        county: string;
+                        /** @description 县(市)区代码；县(市)区账号缺省为本县 */
+                        county?: string;
                         /** @description ISO 时间，如 2022-09-05T09:30:00+08:00；不带时区视为北京时间 */
                         discoveredAt: string;
                         /**
@@ -20677,7 +20677,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        county: string;
+                        /** @description 县(市)区代码；县(市)区账号缺省为本县 */
+                        county?: string;
                         /** @description YYYY-MM-DD */
                         date: string;
                         description?: string;
