@@ -8,6 +8,7 @@
 import { Alert, Button, Descriptions, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 
+import { useCapabilities } from '../../api/capabilities.tsx';
 import { api, download, unwrap, type ResponseOf } from '../../api/client.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -23,6 +24,8 @@ type Warning = ResponseOf<'/api/price/warnings/{id}'>;
 type Event = NonNullable<Warning['events']>[number];
 type Task = NonNullable<ResponseOf<'/api/price/warnings/{id}/tasks'>['tasks']>[number];
 type Cap = ResponseOf<'/api/price/warnings/{id}/cap'>[number];
+type TerminationCheck = ResponseOf<'/api/price/warnings/{id}/termination-check'>;
+type Period = NonNullable<TerminationCheck['periods']>[number];
 type Step = 'approve' | 'reject' | 'publish' | 'change_level' | 'terminate';
 
 const CAP_TYPES: Record<string, string> = { Alert: '发布（Alert）', Update: '更新（Update）', Cancel: '解除（Cancel）' };
@@ -104,6 +107,7 @@ function WarningDetail({ id }: { id: string }) {
             </Descriptions>
             <StepActions warning={w} onDone={warning.reload} />
           </section>
+          {w.state === 'published' ? <TerminationPanel id={id} version={w.version ?? 0} /> : null}
           <EventsPanel events={w.events ?? []} />
           {w.state === 'published' || w.state === 'terminated' ? <TasksPanel id={id} version={w.version ?? 0} names={names} /> : null}
           <CapPanel id={id} version={w.version ?? 0} />
@@ -389,6 +393,63 @@ function CapPanel({ id, version }: { id: string; version: number }) {
         <pre className="cap-xml" tabIndex={0} aria-label={`CAP 报文 ${shown}`}>
           {(messages.data ?? []).find((c) => c.identifier === shown)?.xml}
         </pre>
+      ) : null}
+    </section>
+  );
+}
+
+const OUTCOMES: Record<string, { text: string; tone: Tone }> = {
+  propose: { text: '建议终止', tone: 'good' },
+  not_yet: { text: '尚不满足终止条件', tone: 'warn' },
+  province: { text: '依省政府解除文件终止', tone: 'info' },
+};
+
+/** D3 3.6(2): whether ending a level-3 warning may be proposed, period by period. */
+function TerminationPanel({ id, version }: { id: string; version: number }) {
+  const { caps } = useCapabilities();
+  const offered = !!caps?.has('GET /api/price/warnings/{id}/termination-check');
+  const check = useApi(
+    async (signal) => (offered ? unwrap(api.GET('/api/price/warnings/{id}/termination-check', { params: { path: { id } }, signal })) : undefined),
+    [id, version, offered],
+  );
+  if (!offered) return null;
+  const c = check.data;
+  const outcome = OUTCOMES[c?.outcome ?? ''];
+
+  return (
+    <section className="panel" aria-labelledby="termination-title">
+      <Typography.Title level={2} id="termination-title">
+        终止条件
+      </Typography.Title>
+      {check.error ? <ErrorNotice error={check.error} onRetry={check.reload} /> : null}
+      {c ? (
+        <>
+          <Typography.Paragraph className="termination-outcome">
+            {outcome ? <Flag tone={outcome.tone}>{outcome.text}</Flag> : null}
+            {c.reason}
+            {c.article ? `（${c.article}）` : ''}
+          </Typography.Paragraph>
+          {(c.periods ?? []).length ? (
+            <Table<Period>
+              size="small"
+              rowKey={(p) => p.start ?? ''}
+              dataSource={c.periods ?? []}
+              pagination={false}
+              className="termination-table"
+              caption={<span className="sr-only">各监测周期</span>}
+              columns={[
+                { title: '周期', key: 'period', render: (_: unknown, p) => `${p.start ?? ''} 至 ${p.end ?? ''}` },
+                {
+                  title: '价格异常波动',
+                  dataIndex: 'fluctuation',
+                  render: (v: boolean | null | undefined) => (v === null || v === undefined ? '该周未运行检测' : v ? '仍触发' : '未触发'),
+                },
+                { title: `投诉举报（件，低于 ${c.limit ?? '—'} 为明显减少）`, dataIndex: 'complaints', align: 'right' },
+                { title: '平稳', dataIndex: 'clear', render: (v?: boolean) => (v ? <Flag tone="good">是</Flag> : <Flag tone="warn">否</Flag>) },
+              ]}
+            />
+          ) : null}
+        </>
       ) : null}
     </section>
   );
