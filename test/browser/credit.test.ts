@@ -196,6 +196,26 @@ describeEachDatabase('web interface: 信用', (db) => {
     // One entity graded, on the public score: B after the objection.
     assert.match(await table.getByRole('row', { name: /B级/ }).innerText(), /1\s+100\.0%/);
     await accessible(page, 'sectors with the distribution');
+
+    // The examples' accepted food model: the page then lists its version,
+    // offers the assessment form, and counts the entity apart (no points yet).
+    const weights = loadExamples().industry_models[0]!.weights;
+    const model = await platform.app.inject({
+      method: 'POST',
+      url: '/api/credit/sectors/food/models',
+      headers: OFFICE,
+      payload: {
+        department: '市市场监督管理局',
+        valid_from: today,
+        indicators: Object.entries(weights).map(([code, weight]) => ({ code, label: code, source: code === 'public_score' ? 'public_score' : 'supervisory', weight })),
+      },
+    });
+    assert.equal(model.statusCode, 201, model.body);
+    await open(page, `${platform.url}/credit/sectors`);
+    await open(page, `${platform.url}/credit/sectors?sector=food`);
+    assert.match(await table.getByRole('row', { name: /缺少行业指标/ }).innerText(), /1\s+100\.0%/);
+    assert.equal(await page.getByRole('heading', { name: '报送行业监管类指标得分（food:v1）' }).count(), 1);
+    await accessible(page, 'sectors with a model and the assessment form');
     for (const path of ['/credit/records', '/credit/plans', '/credit/repairs', '/credit/access-log']) {
       await open(page, `${platform.url}${path}`);
       await accessible(page, path);

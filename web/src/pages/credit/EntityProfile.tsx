@@ -107,6 +107,7 @@ export function EntityProfile({ uscc, round: outer = 0 }: { uscc: string; round?
           <RecordsPanel records={records.data ?? []} error={records.error} indicatorLabel={indicatorLabel} onChanged={changed} />
           <MeasuresPanel measures={measures.data ?? []} error={measures.error} />
           <PledgesPanel uscc={uscc} round={round} onChanged={changed} />
+          <IndustryPanel uscc={uscc} />
         </>
       ) : null}
       {may('result.summary') || own ? <EntitlementPanel uscc={uscc} /> : null}
@@ -332,6 +333,60 @@ function MeasuresPanel({ measures, error }: { measures: MeasureView[]; error?: A
           },
         ]}
       />
+    </section>
+  );
+}
+
+type IndustryAnswer = ResponseOf<'/api/credit/entities/{uscc}/industry/{sector}'>;
+
+/** 行业信用评价: the sector's model, or the public score where it has none (D2 二(二)2). */
+function IndustryPanel({ uscc }: { uscc: string }) {
+  const { headers } = useCaller();
+  const sectors = useApi((signal) => unwrap(api.GET('/api/credit/sectors', { headers, signal })), [JSON.stringify(headers)]);
+  const [sector, setSector] = useState<string>();
+  const [answer, setAnswer] = useState<IndustryAnswer>();
+  const [error, setError] = useState<ApiError>();
+
+  const ask = async (code: string) => {
+    setSector(code);
+    setError(undefined);
+    setAnswer(undefined);
+    try {
+      setAnswer(await unwrap(api.GET('/api/credit/entities/{uscc}/industry/{sector}', { params: { path: { uscc, sector: code } }, headers })));
+    } catch (cause) {
+      setError(toApiError(cause));
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="industry-title">
+      <Typography.Title level={2} id="industry-title">
+        行业信用评价
+      </Typography.Title>
+      <Space wrap className="page-toolbar">
+        <label htmlFor="industry-sector">行业领域</label>
+        <Select
+          id="industry-sector"
+          style={{ width: 220 }}
+          value={sector}
+          placeholder="选择行业领域"
+          onChange={ask}
+          options={(sectors.data?.sectors ?? []).map((s) => ({ value: s.code ?? '', label: s.label ?? '' }))}
+        />
+      </Space>
+      <div aria-live="polite">
+        {answer ? (
+          answer.outcome === 'decided' ? (
+            <Typography.Paragraph>
+              {answer.score} 分，<GradeFlag grade={answer.grade} category={answer.category?.label} />（{answer.reason}；公共信用综合评价 {answer.publicScore} 分
+              {(answer.parts ?? []).length ? `；${(answer.parts ?? []).map((p) => `${p.label} ${p.points}/${p.max}`).join('，')}` : ''}）
+            </Typography.Paragraph>
+          ) : (
+            <Typography.Paragraph>暂不能评价：{answer.reason}（缺少 {(answer.missing ?? []).join('、')}）</Typography.Paragraph>
+          )
+        ) : null}
+        {error ? <ErrorNotice error={error} /> : null}
+      </div>
     </section>
   );
 }

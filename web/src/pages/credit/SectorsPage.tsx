@@ -5,21 +5,21 @@
  * a table, the model's versions, and a model editor whose refusals (the
  * public score's weight below the average) show next to the fields.
  */
-import { Alert, Button, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 
 import { api, unwrap, type RequestOf } from '../../api/client.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Chart } from '../../components/Chart.tsx';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { applyProblemsToForm, ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Flag } from '../../components/Flag.tsx';
 import { Loading } from '../../components/States.tsx';
 import { todayInBeijing } from '../../dates.ts';
 import { useQuery } from '../../router.tsx';
 import { CreditFrame, useCaller } from './caller.tsx';
 import { distributionChartOptions, distributionRows } from './charts.ts';
-import { SECTOR_EVALUATION } from './labels.ts';
+import { SECTOR_EVALUATION, USCC_PATTERN } from './labels.ts';
 
 export default function SectorsPage() {
   return (
@@ -77,6 +77,7 @@ function Sectors() {
       ) : null}
       {chosen ? <Distribution sector={chosen} round={round} /> : null}
       {chosen ? <Models sector={chosen} round={round} /> : null}
+      {chosen && may('record.write') ? <AssessmentForm sector={chosen} round={round} onSaved={() => setRound((r) => r + 1)} /> : null}
       {chosen && may('model.write') ? <ModelEditor sector={chosen} onSaved={() => setRound((r) => r + 1)} /> : null}
     </>
   );
@@ -155,6 +156,82 @@ function Models({ sector, round }: { sector: string; round: number }) {
           <Typography.Paragraph>等级分数线：{(m.cutoffs ?? []).map((c) => `${c.grade}级 ≥ ${c.min}`).join('；')}</Typography.Paragraph>
         </div>
       ))}
+    </section>
+  );
+}
+
+interface AssessmentValues {
+  uscc: string;
+  indicator: string;
+  points: number;
+  assessed_on: string;
+  department: string;
+  document_number?: string;
+}
+
+/** 行业监管类指标得分 (inspections, enforcement, complaints, contracts) for the sector's model. */
+function AssessmentForm({ sector, round, onSaved }: { sector: string; round: number; onSaved: () => void }) {
+  const { headers } = useCaller();
+  const [form] = Form.useForm<AssessmentValues>();
+  const [error, setError] = useState<ApiError>();
+  const [saved, setSaved] = useState<string>();
+  const models = useApi((signal) => unwrap(api.GET('/api/credit/sectors/{code}/models', { params: { path: { code: sector } }, headers, signal })), [sector, JSON.stringify(headers), round]);
+  const latest = (models.data ?? []).at(-1);
+  if (!latest) return null;
+  const supervisory = (latest.indicators ?? []).filter((x) => x.source === 'supervisory');
+
+  const save = async (v: AssessmentValues) => {
+    setError(undefined);
+    setSaved(undefined);
+    try {
+      await unwrap(
+        api.POST('/api/credit/assessments', {
+          body: { uscc: v.uscc.trim().toUpperCase(), sector, indicator: v.indicator, points: v.points, assessed_on: v.assessed_on, department: v.department.trim(), ...(v.document_number?.trim() ? { document_number: v.document_number.trim() } : {}) },
+          headers,
+        }),
+      );
+      setSaved(`已报送 ${v.uscc.trim().toUpperCase()} 的“${supervisory.find((x) => x.code === v.indicator)?.label ?? v.indicator}”得分 ${v.points} 分。`);
+      form.resetFields(['uscc', 'points']);
+      onSaved();
+    } catch (cause) {
+      const failure = toApiError(cause);
+      applyProblemsToForm(form, failure, ['uscc', 'indicator', 'points', 'assessed_on', 'department', 'document_number']);
+      setError(failure);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="assessment-title">
+      <Typography.Title level={2} id="assessment-title">
+        报送行业监管类指标得分（{latest.id}）
+      </Typography.Title>
+      <Form form={form} name="assessment" layout="inline" className="page-toolbar" onFinish={save} initialValues={{ assessed_on: todayInBeijing(), indicator: supervisory[0]?.code }}>
+        <Form.Item name="uscc" label="统一社会信用代码" rules={[{ required: true, message: '请输入代码' }, { pattern: USCC_PATTERN, message: '应为18位代码' }]} normalize={(v: string) => v?.toUpperCase()}>
+          <Input style={{ width: 210 }} maxLength={18} />
+        </Form.Item>
+        <Form.Item name="indicator" label="指标" rules={[{ required: true, message: '请选择指标' }]}>
+          <Select style={{ width: 180 }} options={supervisory.map((x) => ({ value: x.code ?? '', label: `${x.label}（满分 ${x.points}）` }))} />
+        </Form.Item>
+        <Form.Item name="points" label="得分" rules={[{ required: true, message: '请输入得分' }]}>
+          <InputNumber min={0} precision={0} style={{ width: 110 }} />
+        </Form.Item>
+        <Form.Item name="assessed_on" label="评定日期" rules={[{ required: true, message: '请输入评定日期' }]}>
+          <Input type="date" style={{ width: 170 }} />
+        </Form.Item>
+        <Form.Item name="department" label="部门" rules={[{ required: true, message: '请输入部门' }]}>
+          <Input style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="document_number" label="文号">
+          <Input style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item>
+          <Button htmlType="submit">报送得分</Button>
+        </Form.Item>
+      </Form>
+      <div aria-live="polite">
+        {saved ? <Typography.Paragraph>{saved}</Typography.Paragraph> : null}
+        {error ? <ErrorNotice error={error} /> : null}
+      </div>
     </section>
   );
 }
