@@ -254,6 +254,8 @@ function SubsidyPanel({
 }) {
   const [error, setError] = useState<ApiError>();
   const [note, setNote] = useState('');
+  const [channel, setChannel] = useState<'local' | 'cross_province'>('local');
+  const [acceptedAt, setAcceptedAt] = useState('');
   const [busy, setBusy] = useState(false);
   const title = SUBSIDY_LABELS[subsidy];
   const open = applications.find((a) => a.status === 'received' || a.status === 'reviewed' || a.status === 'approved');
@@ -272,7 +274,20 @@ function SubsidyPanel({
     }
   };
   const apply = () =>
-    act(() => unwrap(api.POST('/api/disability/applications', { body: { personId, subsidy, receivedOn: on, ...(note.trim() ? { note: note.trim() } : {}) } })));
+    act(() =>
+      unwrap(
+        api.POST('/api/disability/applications', {
+          body: {
+            personId,
+            subsidy,
+            receivedOn: on,
+            channel,
+            ...(channel === 'cross_province' ? { acceptedAt: acceptedAt.trim() } : {}),
+            ...(note.trim() ? { note: note.trim() } : {}),
+          },
+        }),
+      ),
+    );
   const step = (id: string, action: Step) =>
     act(() =>
       unwrap(
@@ -332,6 +347,20 @@ function SubsidyPanel({
           value={note}
           onChange={(e) => setNote(e.target.value)}
         />
+        {!open ? (
+          <>
+            <Select
+              aria-label={`${title}：受理渠道`}
+              style={{ width: 130 }}
+              value={channel}
+              options={[{ value: 'local', label: '本地受理' }, { value: 'cross_province', label: '跨省通办' }]}
+              onChange={(v: 'local' | 'cross_province') => setChannel(v)}
+            />
+            {channel === 'cross_province' ? (
+              <Input aria-label={`${title}：跨省通办受理地`} placeholder="受理地（省份）" style={{ width: 160 }} value={acceptedAt} onChange={(e) => setAcceptedAt(e.target.value)} />
+            ) : null}
+          </>
+        ) : null}
         {!open ? (
           <Button type="primary" disabled={busy} onClick={apply} aria-label={`受理申请：${title}`}>
             受理申请
