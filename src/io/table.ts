@@ -52,9 +52,12 @@ export function decodeText(buffer: Buffer): string {
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
     return buffer.subarray(3).toString('utf8');
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
-  if (!text.includes('\uFFFD')) return text;
-  return iconv.decode(buffer, 'gbk');
+  // Strict decoding: a U+FFFD written in the file is valid UTF-8 and stays.
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return iconv.decode(buffer, 'gbk');
+  }
 }
 
 function looksLikeZip(buffer: Buffer): boolean {

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 
 import iconv from 'iconv-lite';
 
-import { readTable, safeCell, writeTable } from '../../src/io/table.ts';
+import { decodeText, readTable, safeCell, writeTable } from '../../src/io/table.ts';
 
 const columns = [
   { name: 'claim_id', aliases: ['单据号'] },
@@ -16,6 +16,11 @@ describe('tables in and out', () => {
     const result = await readTable(buffer, 'csv', columns);
     assert.deepEqual(result.problems, []);
     assert.deepEqual(result.rows, [{ row: 2, values: { claim_id: 'c-1', total: '100.00' } }]);
+  });
+
+  test('UTF-8 holding a replacement character stays UTF-8; bytes invalid as UTF-8 are read as GBK', () => {
+    assert.equal(decodeText(Buffer.from('姓名,备注\n张三,\uFFFD\n', 'utf8')), '姓名,备注\n张三,\uFFFD\n');
+    assert.equal(decodeText(iconv.encode('姓名,备注\n张三,低保\n', 'gbk')), '姓名,备注\n张三,低保\n');
   });
 
   test('a missing column is reported against the header row', async () => {
