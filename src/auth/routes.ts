@@ -92,7 +92,8 @@ export async function authRoutes(app: FastifyInstance, ctx: PlatformContext): Pr
       response: { 200: { type: 'object', properties: { user: userSchema, csrfToken: { type: 'string', nullable: true }, via: { type: 'string' } } } },
     },
   }, async (request) => {
-    const row = await findAccount(db, request.caller!.userId);
+    if (!request.caller) fail('ERR_AUTH_REQUIRED');
+    const row = await findAccount(db, request.caller.userId);
     if (!row) fail('ERR_AUTH_REQUIRED');
     return { user: accountView(row), csrfToken: request.csrfToken ?? null, via: request.caller!.via };
   });
@@ -131,7 +132,8 @@ export async function authRoutes(app: FastifyInstance, ctx: PlatformContext): Pr
       body: { type: 'object', required: ['code'], additionalProperties: false, properties: { code: { type: 'string', pattern: '^\\d{6}$' } } },
     },
   }, async (request) => {
-    const row = await findAccount(db, request.caller!.userId);
+    if (!request.caller) fail('ERR_AUTH_REQUIRED');
+    const row = await findAccount(db, request.caller.userId);
     if (!row?.totp_pending_secret) fail('ERR_AUTH_TOTP_INVALID');
 
     const step = await checkTotp(row.totp_pending_secret, (request.body as { code: string }).code, null);

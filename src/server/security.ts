@@ -25,10 +25,13 @@ import { auditWriter, type AuditEntry, type AuditWriter } from '../platform/audi
 import type { PlatformContext } from '../platform/context.ts';
 
 /**
- * Until the areas' routes and tests move to sessions, the default stays
- * off; see docs/security.md. Tests of the guard pass `auth: { enforce: true }`.
+ * The guard is on unless a caller of `buildApp` turns it off in code: area
+ * tests that speak as a role through the temporary x-role / x-user /
+ * x-county / x-entity headers pass `auth: { enforce: false }`. No setting
+ * or environment variable turns it off in a running platform; the guard
+ * itself is tested route by route in test/auth.
  */
-export const AUTH_ENFORCED_BY_DEFAULT = false;
+export const AUTH_ENFORCED_BY_DEFAULT = true;
 
 export interface SecurityOptions {
   /**

@@ -63,7 +63,10 @@ export async function startPlatform(
   ensureWebBuilt();
   const ctx = await openTestContext(dialect);
   if (seed) await seed(ctx);
-  const app = await buildApp(ctx, options);
+  // Pages are driven without signing in unless a test asks for the guard
+  // (`auth: { enforce: true }`, see session.test.ts); the guard itself is
+  // tested route by route in test/auth.
+  const app = await buildApp(ctx, { ...options, auth: { enforce: false, ...options.auth } });
 
   let port = 0;
   for (let attempt = 0; attempt < 20 && port === 0; attempt += 1) {

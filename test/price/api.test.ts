@@ -20,7 +20,7 @@ describeEachDatabase('price API', (database) => {
   let app: FastifyInstance;
   before(async () => {
     ctx = await database.open();
-    app = await buildApp(ctx, { serveWeb: false });
+    app = await buildApp(ctx, { serveWeb: false, auth: { enforce: false } });
   });
   after(async () => {
     await app.close();

@@ -26,7 +26,7 @@ describeEachDatabase('price warnings API', (database) => {
   let id: string;
   before(async () => {
     ctx = await database.open();
-    app = await buildApp(ctx, { serveWeb: false });
+    app = await buildApp(ctx, { serveWeb: false, auth: { enforce: false } });
     await app.inject({
       method: 'PUT', url: '/api/price/items', headers: office,
       payload: { items: [{ id: 'rice', name: '粳米', category: 'grain', unit: '元/500克', specification: '一级' }] },

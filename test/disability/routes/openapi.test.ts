@@ -18,7 +18,7 @@ let app: FastifyInstance;
 
 before(async () => {
   ctx = await openTestContext('sqlite');
-  app = await buildApp(ctx, { serveWeb: false });
+  app = await buildApp(ctx, { serveWeb: false, auth: { enforce: false } });
   await app.ready();
 });
 after(async () => {
