@@ -52,6 +52,16 @@ describeEachDatabase('price warnings, guarded', (database) => {
     assert.equal(res.json().state, 'published');
   });
 
+  test('3.2.1: a temporary point designated for the warning is listed on it; units must be member units of the directory', async () => {
+    let res = await app.inject({ method: 'PUT', url: '/api/price/points', headers: office, payload: { points: [{ id: 'tmp1', name: '临时监测点（某超市）', county: '230302', kind: 'temporary', warningId: id }] } });
+    assert.equal(res.statusCode, 200, res.body);
+    res = await app.inject({ method: 'GET', url: `/api/price/warnings/${id}`, headers: deputy });
+    assert.deepEqual(res.json().temporaryPoints, [{ id: 'tmp1', name: '临时监测点（某超市）', county: '230302' }]);
+    res = await app.inject({ method: 'POST', url: '/api/price/warnings', headers: office, payload: { level: 3, title: 'x', items: ['rice'], areas: [], note: 'y', units: ['ndrc', 'nope'] } });
+    assert.equal(res.statusCode, 400);
+    assert.deepEqual(res.json().problems.map((p: { field: string }) => p.field), ['units[1]']);
+  });
+
   test('a county-bound officer sees and marks only its own county tasks', async () => {
     let res = await app.inject({ method: 'GET', url: `/api/price/warnings/${id}/tasks?asOf=2022-09-15T13:00`, headers: jiguan });
     const owners = [...new Set(res.json().tasks.map((t: { owner: string }) => t.owner))];

@@ -75,6 +75,10 @@ const warning = {
     publishedAt: { type: ['string', 'null'] },
     terminatedAt: { type: ['string', 'null'] },
     version: { type: 'integer' },
+    temporaryPoints: {
+      type: 'array', description: '为本预警指定的临时价格监测点（3.2.1）',
+      items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, county: { type: 'string' } } },
+    },
     next: {
       type: ['object', 'null'],
       description: '下一步操作及须由哪个角色办理',

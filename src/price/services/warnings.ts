@@ -24,7 +24,7 @@ import {
   type DeclarationDocument, type WarningAction, type WarningState,
 } from '../rules/warningStates.ts';
 import { requireRole, roleFor, type Caller } from './access.ts';
-import { directoryLabels } from './directory.ts';
+import { directoryLabels, listDirectory } from './directory.ts';
 import { ParamReader } from './settings.ts';
 import { capSettings, required, responseSettings } from './warningSettings.ts';
 
@@ -92,6 +92,8 @@ export interface WarningView {
   publishedAt: string | null;
   terminatedAt: string | null;
   version: number;
+  /** Temporary monitoring points designated for this warning (D3 3.2.1). */
+  temporaryPoints: Array<{ id: string; name: string; county: string }>;
   /** Who must act next, by role (null when the warning has ended). */
   next: { action: WarningAction; role: string } | null;
   events: WarningEvent[];
@@ -131,7 +133,19 @@ async function eventsOf(ctx: PlatformContext, id: string): Promise<WarningEvent[
 
 const NEXT: Partial<Record<WarningState, WarningAction>> = { proposed: 'approve', approved: 'publish', published: 'change_level' };
 
-function view(ctx: PlatformContext, row: NonNullable<WarningRow>, events: WarningEvent[]): WarningView {
+type TemporaryPoint = WarningView['temporaryPoints'][number];
+
+async function temporaryPoints(ctx: PlatformContext, ids: readonly string[]): Promise<Map<string, TemporaryPoint[]>> {
+  const byWarning = new Map<string, TemporaryPoint[]>();
+  if (ids.length === 0) return byWarning;
+
+  const rows = await ctx.store.db.selectFrom('price_point').select(['id', 'name', 'county', 'warning_id'])
+    .where('kind', '=', 'temporary').where('warning_id', 'in', [...ids]).orderBy('id').execute();
+  for (const r of rows) byWarning.set(r.warning_id!, [...(byWarning.get(r.warning_id!) ?? []), { id: r.id, name: r.name, county: r.county }]);
+  return byWarning;
+}
+
+function view(ctx: PlatformContext, row: NonNullable<WarningRow>, events: WarningEvent[], points: TemporaryPoint[]): WarningView {
   const level = row.level as Level;
   const state = row.state as WarningState;
   const areas = JSON.parse(row.areas_json) as string[];
@@ -157,6 +171,7 @@ function view(ctx: PlatformContext, row: NonNullable<WarningRow>, events: Warnin
     publishedAt: row.published_at,
     terminatedAt: row.terminated_at,
     version: row.version,
+    temporaryPoints: points,
     next: nextAction ? { action: nextAction, role: roleFor(ctx.params, nextAction, level, today) } : null,
     events,
   };
@@ -199,6 +214,12 @@ async function checkAreas(ctx: PlatformContext, input: ProposeInput): Promise<Ar
   input.items.forEach((id, i) => {
     if (!byId.has(id)) problems.push({ field: `items[${i}]`, value: id, reason: '监测品种不在目录中' });
   });
+  if (input.units && input.units.length > 0) {
+    const members = new Set((await listDirectory(ctx, { kind: 'member_unit' })).map((e) => e.id));
+    input.units.forEach((u, i) => {
+      if (!members.has(u)) problems.push({ field: `units[${i}]`, value: u, reason: '不是应急组织名录中的成员单位' });
+    });
+  }
   if (input.detectionId) {
     const found = await ctx.store.db.selectFrom('price_detection').select('id').where('id', '=', input.detectionId).executeTakeFirst();
     if (!found) problems.push({ field: 'detectionId', value: input.detectionId, reason: '没有这次检测' });
@@ -304,7 +325,8 @@ export async function getWarning(ctx: PlatformContext, id: string): Promise<Warn
   const row = await loadRow(ctx, id);
   if (!row) return undefined;
 
-  return view(ctx, row, await eventsOf(ctx, id));
+  const points = await temporaryPoints(ctx, [id]);
+  return view(ctx, row, await eventsOf(ctx, id), points.get(id) ?? []);
 }
 
 export async function listWarnings(ctx: PlatformContext, filter: { state?: WarningState; active?: boolean } = {}): Promise<WarningView[]> {
@@ -314,7 +336,8 @@ export async function listWarnings(ctx: PlatformContext, filter: { state?: Warni
   const rows = await query.execute();
   const events = rows.length === 0 ? [] : await ctx.store.db.selectFrom('price_warning_event').selectAll()
     .where('warning_id', 'in', rows.map((r) => r.id)).orderBy('seq').execute();
-  return rows.map((r) => view(ctx, r, events.filter((e) => e.warning_id === r.id).map(eventFromRow)));
+  const points = await temporaryPoints(ctx, rows.map((r) => r.id));
+  return rows.map((r) => view(ctx, r, events.filter((e) => e.warning_id === r.id).map(eventFromRow), points.get(r.id) ?? []));
 }
 
 /** Level spans from publication on: publish, then every change of level. */

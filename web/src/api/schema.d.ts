@@ -21268,6 +21268,12 @@ export interface paths {
                             /** @enum {string} */
                             state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
                             stateLabel?: string;
+                            /** @description 为本预警指定的临时价格监测点（3.2.1） */
+                            temporaryPoints?: {
+                                county?: string;
+                                id?: string;
+                                name?: string;
+                            }[];
                             terminatedAt?: string | null;
                             title?: string;
                             units?: string[];
@@ -21385,6 +21391,12 @@ export interface paths {
                             /** @enum {string} */
                             state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
                             stateLabel?: string;
+                            /** @description 为本预警指定的临时价格监测点（3.2.1） */
+                            temporaryPoints?: {
+                                county?: string;
+                                id?: string;
+                                name?: string;
+                            }[];
                             terminatedAt?: string | null;
                             title?: string;
                             units?: string[];
@@ -21483,6 +21495,12 @@ export interface paths {
                             /** @enum {string} */
                             state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
                             stateLabel?: string;
+                            /** @description 为本预警指定的临时价格监测点（3.2.1） */
+                            temporaryPoints?: {
+                                county?: string;
+                                id?: string;
+                                name?: string;
+                            }[];
                             terminatedAt?: string | null;
                             title?: string;
                             units?: string[];
@@ -21604,6 +21622,12 @@ export interface paths {
                             /** @enum {string} */
                             state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
                             stateLabel?: string;
+                            /** @description 为本预警指定的临时价格监测点（3.2.1） */
+                            temporaryPoints?: {
+                                county?: string;
+                                id?: string;
+                                name?: string;
+                            }[];
                             terminatedAt?: string | null;
                             title?: string;
                             units?: string[];
@@ -21818,6 +21842,12 @@ export interface paths {
                             /** @enum {string} */
                             state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
                             stateLabel?: string;
+                            /** @description 为本预警指定的临时价格监测点（3.2.1） */
+                            temporaryPoints?: {
+                                county?: string;
+                                id?: string;
+                                name?: string;
+                            }[];
                             terminatedAt?: string | null;
                             title?: string;
                             units?: string[];
@@ -21937,6 +21967,12 @@ export interface paths {
                             /** @enum {string} */
                             state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
                             stateLabel?: string;
+                            /** @description 为本预警指定的临时价格监测点（3.2.1） */
+                            temporaryPoints?: {
+                                county?: string;
+                                id?: string;
+                                name?: string;
+                            }[];
                             terminatedAt?: string | null;
                             title?: string;
                             units?: string[];
@@ -22056,6 +22092,12 @@ export interface paths {
                             /** @enum {string} */
                             state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
                             stateLabel?: string;
+                            /** @description 为本预警指定的临时价格监测点（3.2.1） */
+                            temporaryPoints?: {
+                                county?: string;
+                                id?: string;
+                                name?: string;
+                            }[];
                             terminatedAt?: string | null;
                             title?: string;
                             units?: string[];
@@ -22313,6 +22355,12 @@ export interface paths {
                             /** @enum {string} */
                             state?: "proposed" | "approved" | "published" | "terminated" | "rejected";
                             stateLabel?: string;
+                            /** @description 为本预警指定的临时价格监测点（3.2.1） */
+                            temporaryPoints?: {
+                                county?: string;
+                                id?: string;
+                                name?: string;
+                            }[];
                             terminatedAt?: string | null;
                             title?: string;
                             units?: string[];
