@@ -16,6 +16,7 @@ import {
   type HistoryView,
   type ScoreView,
 } from '../../web/src/pages/credit/charts.ts';
+import { modelProblemFields } from '../../web/src/pages/credit/modelForm.ts';
 
 // cr-04 of the examples, cut to three indicators: one penalty takes 行政处罚
 // from 60 to 30; 经营年限 earned (30 of 30); 红名单 not earned (0 of 60).
@@ -83,5 +84,21 @@ describe('credit grade distribution chart', () => {
   test('no graded entity: shares shown as a dash, not a division by zero', () => {
     const empty = { ...view, total: 0, needsInput: 0, grades: view.grades!.map((g) => ({ ...g, count: 0 })) };
     assert.deepEqual(distributionRows(empty).map((r) => r.share), ['—', '—', '—', '—', '—']);
+  });
+});
+
+describe('credit model editor', () => {
+  test("a refused model's problems land under the row they name, by index or by the public score's code", () => {
+    // The examples' refused model: public 0.2 against a mean of 1/3.
+    const problems = [
+      { field: 'indicators.public_score.weight', reason: '公共信用综合评价指标权重 20.00% 低于全部指标平均权重 33.33%' },
+      { field: 'indicators.public_score.points', reason: '分值 200 分低于平均' },
+      { field: 'indicators[2].code', reason: '指标代码重复' },
+      { field: 'indicators', reason: '各指标权重合计应为100%' },
+    ];
+    assert.deepEqual(modelProblemFields(problems, ['sector_inspections', 'public_score', 'complaints']), [
+      { name: ['indicators', 1, 'weight'], errors: [problems[0]!.reason, problems[1]!.reason] },
+      { name: ['indicators', 2, 'code'], errors: ['指标代码重复'] },
+    ]);
   });
 });

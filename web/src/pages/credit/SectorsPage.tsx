@@ -20,6 +20,7 @@ import { useQuery } from '../../router.tsx';
 import { CreditFrame, useCaller } from './caller.tsx';
 import { distributionChartOptions, distributionRows } from './charts.ts';
 import { SECTOR_EVALUATION, USCC_PATTERN } from './labels.ts';
+import { modelProblemFields } from './modelForm.ts';
 
 export default function SectorsPage() {
   return (
@@ -258,7 +259,9 @@ function ModelEditor({ sector, onSaved }: { sector: string; onSaved: () => void 
       setSaved(`模型 ${answer.model?.id} 已建立。${(answer.notes ?? []).join('；')}`);
       onSaved();
     } catch (cause) {
-      setError(toApiError(cause));
+      const failure = toApiError(cause);
+      form.setFields(modelProblemFields(failure.problems, values.indicators.map((x) => x.code.trim())) as never);
+      setError(failure);
     }
   };
 
