@@ -124,22 +124,6 @@ export const ROUTES: readonly PageRoute[] = [
     component: lazy(() => import('./pages/price/ProposalsPage.tsx')),
   },
   {
-    path: '/price/catalogue',
-    title: '监测目录',
-    section: 'price',
-    menu: true,
-    needs: ['GET /api/price/items', 'PUT /api/price/items', 'GET /api/price/points', 'PUT /api/price/points'],
-    component: lazy(() => import('./pages/price/CataloguePage.tsx')),
-  },
-  {
-    path: '/price/subsidies',
-    title: '价格临时补贴',
-    section: 'price',
-    menu: true,
-    needs: ['GET /api/price/subsidies/indices', 'PUT /api/price/subsidies/indices', 'POST /api/price/subsidies/payments/{month}', 'GET /api/price/subsidies/payments/{month}'],
-    component: lazy(() => import('./pages/price/SubsidiesPage.tsx')),
-  },
-  {
     path: '/price/warnings',
     title: '预警',
     section: 'price',
@@ -181,6 +165,22 @@ export const ROUTES: readonly PageRoute[] = [
     menu: true,
     needs: ['GET /api/price/directory', 'PUT /api/price/directory/{id}', 'GET /api/price/directory/changes'],
     component: lazy(() => import('./pages/price/DirectoryPage.tsx')),
+  },
+  {
+    path: '/price/catalogue',
+    title: '监测目录',
+    section: 'price',
+    menu: true,
+    needs: ['GET /api/price/items', 'PUT /api/price/items', 'GET /api/price/points', 'PUT /api/price/points'],
+    component: lazy(() => import('./pages/price/CataloguePage.tsx')),
+  },
+  {
+    path: '/price/subsidies',
+    title: '价格临时补贴',
+    section: 'price',
+    menu: true,
+    needs: ['GET /api/price/subsidies/indices', 'PUT /api/price/subsidies/indices', 'POST /api/price/subsidies/payments/{month}', 'GET /api/price/subsidies/payments/{month}'],
+    component: lazy(() => import('./pages/price/SubsidiesPage.tsx')),
   },
 
   // 残联: 鸡政规〔2022〕8号 (D1) “十四五”残疾人保障和发展规划, /api/disability.
