@@ -1,6 +1,7 @@
 /**
- * `jixi worker` and `jixi queue claims`: batch settlement spread over worker
- * processes on any number of machines, through the queue in PostgreSQL.
+ * Beyond one machine. `jixi worker` and `jixi queue claims`: batch
+ * settlement spread over worker processes through the queue in PostgreSQL;
+ * `jixi cluster plan`: the statements that spread the tables over Citus.
  */
 import { hostname } from 'node:os';
 
@@ -9,6 +10,8 @@ import type { Command } from 'commander';
 import { readTableFile } from '../io/table.ts';
 import { CLAIM_COLUMNS } from '../medical/services/records.ts';
 import type { PlatformContext } from './context.ts';
+import { listTables } from './backup.ts';
+import { citusStatements, partitioningProblems } from './partitioning.ts';
 import { createSettleQueue, enqueueClaims, openQueue, workSettlements } from './queue.ts';
 
 function queueOptions(ctx: PlatformContext, program: Command): Parameters<typeof openQueue>[0] {
@@ -65,6 +68,21 @@ export function queueCommands(program: Command, open: () => Promise<PlatformCont
         console.log(`已放入任务队列：${table.rows.length} 张单据，${jobs} 个任务`);
       } finally {
         await boss.stop({ graceful: false, wait: true });
+      }
+    });
+
+  program
+    .command('cluster')
+    .description('Citus 集群：医保按参保人、信用按主体分布的建表语句，以及当前库结构中 Citus 尚不接受之处')
+    .argument('<action>', 'plan')
+    .action(async (action: string) => {
+      if (action !== 'plan') throw new Error(`未知操作: ${action}（可用：plan）`);
+      const ctx = await open();
+      for (const statement of citusStatements(await listTables(ctx.store))) console.log(statement);
+      const problems = await partitioningProblems(ctx.store);
+      if (problems.length) {
+        console.log(`\n-- 分布前须先迁移的键（${problems.length} 处）：`);
+        for (const problem of problems) console.log(`--   ${problem}`);
       }
     });
 }
