@@ -52,9 +52,18 @@ export class PlatformError extends Error {
       code: this.code,
       message: this.message,
       ...(this.details ? { details: this.details } : {}),
-      ...(this.problems ? { problems: this.problems } : {}),
+      ...(this.problems ? { problems: this.problems.map(shortened) } : {}),
     };
   }
+}
+
+/** Longest value echoed back in a problem; a huge cell is not sent back whole. */
+export const PROBLEM_VALUE_MAX = 200;
+
+function shortened(problem: FieldProblem): FieldProblem {
+  const { value } = problem;
+  if (typeof value !== 'string' || value.length <= PROBLEM_VALUE_MAX) return problem;
+  return { ...problem, value: `${value.slice(0, PROBLEM_VALUE_MAX)}…（共 ${value.length} 个字符）` };
 }
 
 /** Errors every area shares. */
@@ -63,6 +72,11 @@ export const coreErrors = {
     status: 400,
     message: '输入数据有误，请按提示修改后重新提交',
     en: 'the input has invalid fields',
+  },
+  ERR_CORE_BODY_TOO_LARGE: {
+    status: 413,
+    message: '提交的内容过大，请分批提交或改用文件上传',
+    en: 'the request body is larger than the platform accepts',
   },
   ERR_CORE_NOT_FOUND: {
     status: 404,

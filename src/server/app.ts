@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -25,6 +26,12 @@ export interface AppOptions {
   auth?: SecurityOptions;
 }
 
+/** Ajv's messages in Chinese (ajv-i18n); a CommonJS module whose types claim a default export. */
+const localizeZh = createRequire(import.meta.url)('ajv-i18n/localize/zh') as (errors: unknown[]) => void;
+
+/** Largest JSON request body accepted. */
+export const JSON_BODY_LIMIT = 10 * 1024 * 1024;
+
 export async function buildApp(
   ctx: PlatformContext,
   options: AppOptions = {},
@@ -32,7 +39,8 @@ export async function buildApp(
   const app = Fastify({
     loggerInstance: ctx.logger as unknown as FastifyBaseLogger,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
-    bodyLimit: 64 * 1024 * 1024,
+    // JSON bodies; files go through multipart uploads with their own limit.
+    bodyLimit: JSON_BODY_LIMIT,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
     // Request lines are logged by the guard with the route pattern, not the
     // URL, whose path and query may carry ID numbers or names.
@@ -60,6 +68,7 @@ export async function buildApp(
       return reply.status(error.status).send(error.toJSON());
     }
     if ((error as FastifyError).validation) {
+      localizeZh((error as FastifyError).validation!);
       const problems: FieldProblem[] = (error as FastifyError).validation!.map((v) => ({
         field: `${(error as FastifyError).validationContext ?? 'body'}${v.instancePath || ''}${
           (v.params as { missingProperty?: string }).missingProperty ? `/${(v.params as { missingProperty?: string }).missingProperty}` : ''
@@ -69,6 +78,9 @@ export async function buildApp(
       return reply.status(400).send(platformError('ERR_CORE_INVALID_INPUT', { problems }).toJSON());
     }
     const status = (error as FastifyError).statusCode;
+    if (status === 413) {
+      return reply.status(413).send(platformError('ERR_CORE_BODY_TOO_LARGE', { details: { limitBytes: JSON_BODY_LIMIT } }).toJSON());
+    }
     if (status && status < 500) {
       return reply.status(status).send({ code: 'ERR_CORE_INVALID_INPUT', message: errorCatalog.ERR_CORE_INVALID_INPUT!.message, details: { reason: error.message } });
     }
