@@ -112,7 +112,7 @@ describeEachDatabase('web interface: price pages', (db) => {
     await platform?.close();
   });
 
-  test('an officer imports a week of observations, fixes a refused row and rejects a held price', async () => {
+  test('an officer imports a week of observations, fixes a refused row, rejects a held price and enters the right one by hand', async () => {
     await page.goto(`${platform.url}/price/observations`);
     await settled(page);
     assert.equal(await page.locator('h1').innerText(), '监测数据');
@@ -159,6 +159,20 @@ describeEachDatabase('web interface: price pages', (db) => {
     await dialog.getByRole('button', { name: '确认作废' }).click();
     await page.getByText('鸡冠农贸市场2022-09-14 粳米 26.00 元已作废').waitFor();
     await page.getByText('没有待核实的报价').waitFor();
+
+    // The right price by hand, after the form's own checks.
+    const entry = page.locator('form[id="price-entry"]');
+    await entry.getByRole('button', { name: '保存报价' }).click();
+    await entry.getByText('请选择监测点').waitFor();
+    assert.ok(await entry.getByText('请填写本期均价').isVisible());
+    await entry.getByLabel('监测点').click();
+    await page.locator('.ant-select-item-option', { hasText: '鸡冠农贸市场' }).click();
+    await entry.getByLabel('项目').click();
+    await page.locator('.ant-select-item-option', { hasText: '粳米（元/500克）' }).click();
+    await entry.getByLabel('日期').fill('2022-09-14');
+    await entry.getByLabel('本期均价（元）').fill('2.6');
+    await entry.getByRole('button', { name: '保存报价' }).click();
+    await page.locator('.entry-saved', { hasText: '已保存' }).waitFor();
   });
 
   test('the detection proposes level 3 and names rule, item, points and values', async () => {
@@ -180,7 +194,9 @@ describeEachDatabase('web interface: price pages', (db) => {
     assert.match(text, /p1、p2、p3、p4、p5/);
     assert.match(text, /旬环比 4\.00%/);
 
-    await r1.getByRole('button', { name: '展开行' }).click();
+    // By keyboard: the row's expand control takes Enter.
+    await r1.getByRole('button', { name: '展开行' }).focus();
+    await page.keyboard.press('Enter');
     const values = detail.locator('.finding-areas[data-rule="R1"]');
     await values.waitFor();
     const shown = await values.innerText();
