@@ -75,7 +75,8 @@ export async function runCommand(ctx: PlatformContext, options: RunCommandOption
     console.log(`  ${item.title}：${formatYuan(item.baseline)} → ${formatYuan(item.scenario)}（${formatYuan(item.delta)}）`);
   }
   for (const r of result.results) {
-    console.log(`  ${AREA_TITLES[r.area]}：受益 ${r.distribution.gainers}，受损 ${r.distribution.losers}，不变 ${r.distribution.unchanged}；跨越门槛 ${r.crossings.length}`);
+    const [up, down] = r.distribution.unit === 'grades' ? ['等级上升', '等级下降'] : ['受益', '受损'];
+    console.log(`  ${AREA_TITLES[r.area]}：${up} ${r.distribution.gainers}，${down} ${r.distribution.losers}，不变 ${r.distribution.unchanged}；跨越门槛 ${r.crossings.length}`);
   }
   console.log(`用时 ${result.durationMs} 毫秒；结果已写入 ${options.out}${options.save ? `；测算编号 ${result.runId}` : ''}`);
 }

@@ -125,12 +125,17 @@ function emptyPaid(): Paid {
 class Side {
   previous: Map<string, PreviousLine>;
   readonly paid = new Map<string, Paid>();
+  /** Grants this side's own payrolls ended (stop_ends_grant), by application. */
+  readonly ended = new Map<string, IsoDate>();
+  /** Persons holding such a grant. */
+  readonly endedHolders = new Set<string>();
 
   constructor(readonly rules: PayrollRules, previous: ReadonlyMap<string, PreviousLine>) {
     this.previous = new Map(previous);
   }
 
-  month(month: IsoMonth, persons: readonly RegisterPerson[]) {
+  /** The reference day of `month` and the parameters per county on it. */
+  prepare(month: IsoMonth): Prepared {
     const ref = referenceDate(month, this.rules.reference(month));
     const cache = new Map<string, SubsidyParameters>();
     const paramsFor = (county: string) => {
@@ -141,13 +146,47 @@ class Side {
       }
       return found;
     };
-    const payrollPersons: PayrollPerson[] = persons
-      .filter((p) => p.grants.length > 0)
-      .map((p) => ({ personId: p.id, county: p.county, situation: situationOf(p, p.households, p.benefits, ref), grants: p.grants }));
-    const result = payrollMonth({ month, referenceDate: ref, persons: payrollPersons, previous: this.previous, paramsFor });
+    return { month, ref, paramsFor };
+  }
 
+  /** The month's payroll over `persons` (their situations on the reference day). */
+  pay(prepared: Prepared, persons: readonly PayrollPerson[]): PayrollLine[] {
+    const result = payrollMonth({ month: prepared.month, referenceDate: prepared.ref, persons: this.own(persons), previous: this.previous, paramsFor: prepared.paramsFor });
+    this.take(result.lines);
+    const holderOf = new Map(result.lines.map((l) => [l.applicationId, l.personId]));
+    for (const e of result.endedGrants) {
+      this.ended.set(e.applicationId, e.endedOn);
+      const holder = holderOf.get(e.applicationId);
+      if (holder) this.endedHolders.add(holder);
+    }
+    return result.lines;
+  }
+
+  /** The persons with this side's endings applied to their grants. */
+  own(persons: readonly PayrollPerson[]): readonly PayrollPerson[] {
+    if (this.ended.size === 0) return persons;
+    return persons.map((p) => (this.endedHolders.has(p.personId) ? { ...p, grants: this.grants(p.grants) } : p));
+  }
+
+  grants(grants: readonly Grant[]): readonly Grant[] {
+    if (this.ended.size === 0) return grants;
+    return grants.map((g) => {
+      const ended = this.ended.get(g.applicationId);
+      return ended && (g.endedOn === null || ended < g.endedOn) ? { ...g, endedOn: ended } : g;
+    });
+  }
+
+  /** Whether both sides have ended the same grants. */
+  sameEndings(other: Side): boolean {
+    if (this.ended.size !== other.ended.size) return false;
+    for (const [id, on] of this.ended) if (other.ended.get(id) !== on) return false;
+    return true;
+  }
+
+  /** Lines decided elsewhere (the other side, when the month's rules are the same). */
+  take(lines: readonly PayrollLine[]): void {
     this.previous = new Map();
-    for (const line of result.lines) {
+    for (const line of lines) {
       this.previous.set(`${line.personId}:${line.subsidy}`, { county: line.county, amount: line.amount, status: line.status });
       if (line.status !== 'paid') continue;
 
@@ -160,8 +199,30 @@ class Side {
       if (line.subsidy === 'living') paid.livingMonths += 1;
       else paid.careMonths += 1;
     }
-    return { ref, lines: result.lines, paramsFor };
   }
+}
+
+interface Prepared {
+  month: IsoMonth;
+  ref: IsoDate;
+  paramsFor: (county: string) => SubsidyParameters;
+}
+
+/** What decides a payroll line: everything but the explanation's parameter uses. */
+function payrollKey(p: SubsidyParameters): string {
+  return JSON.stringify([p.livingMonthly, p.careMonthly, p.careExtensionMonthly, p.extensions, p.exclusions, p.situationReference, p.paymentStart, p.stopEndsGrant]);
+}
+
+/** What decides eligibility alone (amounts aside). */
+function eligibilityKey(p: SubsidyParameters): string {
+  return JSON.stringify([p.extensions, p.exclusions, p.situationReference, p.paymentStart]);
+}
+
+function sameFor(counties: readonly string[], a: Prepared, b: Prepared, key: (p: SubsidyParameters) => string): Set<string> {
+  const same = new Set<string>();
+  if (a.ref !== b.ref) return same;
+  for (const county of counties) if (key(a.paramsFor(county)) === key(b.paramsFor(county))) same.add(county);
+  return same;
 }
 
 interface LineAcc {
@@ -229,8 +290,8 @@ function sumPaid(lines: readonly PayrollLine[]): { amount: Fen; persons: number 
 
 type Eligibility = { eligible: false } | { eligible: true; amount: Fen; basis: 'standard' | 'county_extension' };
 
-function eligibleWithoutGrant(person: RegisterPerson, subsidy: Subsidy, month: IsoMonth, ref: IsoDate, params: SubsidyParameters): Eligibility | undefined {
-  if (person.grants.some((g) => g.subsidy === subsidy && grantActive(g, month, ref, params))) return undefined;
+function eligibleWithoutGrant(person: RegisterPerson, grants: readonly Grant[], subsidy: Subsidy, month: IsoMonth, ref: IsoDate, params: SubsidyParameters): Eligibility | undefined {
+  if (grants.some((g) => g.subsidy === subsidy && grantActive(g, month, ref, params))) return undefined;
 
   const situation = situationOf(person, person.households, person.benefits, ref);
   const decision = subsidy === 'living' ? decideLiving(situation, params) : decideCare(situation, params);
@@ -245,19 +306,41 @@ export function simulateDisability(input: DisabilitySimulationInput): Disability
   const byId = new Map(input.persons.map((p) => [p.id, p]));
   const eligibleMonths = new Map<string, NewlyEligible>();
 
+  const counties = [...new Set(input.persons.map((p) => p.county))].sort();
+  const holders = input.persons.filter((p) => p.grants.length > 0);
+  const payrollPersons = (ref: IsoDate): PayrollPerson[] =>
+    holders.map((p) => ({ personId: p.id, county: p.county, situation: situationOf(p, p.households, p.benefits, ref), grants: p.grants }));
+
   for (const month of monthsOf(input.year)) {
-    const before = baseline.month(month, input.persons);
-    const after = scenario.month(month, input.persons);
-    for (const line of before.lines) lines.add(line, byId.get(line.personId)?.category ?? 'unknown', 'baseline');
-    for (const line of after.lines) lines.add(line, byId.get(line.personId)?.category ?? 'unknown', 'scenario');
-    const b = sumPaid(before.lines);
-    const s = sumPaid(after.lines);
+    const before = baseline.prepare(month);
+    const after = scenario.prepare(month);
+    const paidBefore = payrollPersons(before.ref);
+    const beforeLines = baseline.pay(before, paidBefore);
+    // A month whose rules are the same on both sides pays the same lines: decide it once.
+    const samePayroll = baseline.sameEndings(scenario) && sameFor(counties, before, after, payrollKey).size === counties.length;
+    let afterLines: PayrollLine[];
+    if (samePayroll) {
+      afterLines = beforeLines;
+      scenario.take(afterLines);
+    } else {
+      afterLines = scenario.pay(after, after.ref === before.ref ? paidBefore : payrollPersons(after.ref));
+    }
+    for (const line of beforeLines) lines.add(line, byId.get(line.personId)?.category ?? 'unknown', 'baseline');
+    for (const line of afterLines) lines.add(line, byId.get(line.personId)?.category ?? 'unknown', 'scenario');
+    const b = sumPaid(beforeLines);
+    const s = sumPaid(afterLines);
     months.push({ month, baseline: b.amount, scenario: s.amount, baselinePersons: b.persons, scenarioPersons: s.persons });
 
+    // Eligibility without a grant moves only where what decides it moved.
+    const sameEligibility = sameFor(counties, before, after, eligibilityKey);
+    if (sameEligibility.size === counties.length) continue;
+
     for (const person of input.persons) {
+      if (sameEligibility.has(person.county)) continue;
+
       for (const subsidy of ['living', 'care'] as const) {
-        const was = eligibleWithoutGrant(person, subsidy, month, before.ref, before.paramsFor(person.county));
-        const is = eligibleWithoutGrant(person, subsidy, month, after.ref, after.paramsFor(person.county));
+        const was = eligibleWithoutGrant(person, baseline.grants(person.grants), subsidy, month, before.ref, before.paramsFor(person.county));
+        const is = eligibleWithoutGrant(person, scenario.grants(person.grants), subsidy, month, after.ref, after.paramsFor(person.county));
         if (!was || !is || was.eligible === is.eligible) continue;
 
         const side = is.eligible ? is : (was as Extract<Eligibility, { eligible: true }>);
@@ -286,8 +369,7 @@ export function simulateDisability(input: DisabilitySimulationInput): Disability
   const changed: DisabilityPersonDelta[] = [];
   const crossings: Crossing[] = [];
   const deltas: Fen[] = [];
-  const grantHolders = input.persons.filter((p) => p.grants.length > 0);
-  for (const person of grantHolders) {
+  for (const person of holders) {
     const b = baseline.paid.get(person.id) ?? emptyPaid();
     const s = scenario.paid.get(person.id) ?? emptyPaid();
     const delta = s.living + s.care - (b.living + b.care);
@@ -336,12 +418,12 @@ export function simulateDisability(input: DisabilitySimulationInput): Disability
   return {
     year: input.year,
     persons: input.persons.length,
-    grantHolders: grantHolders.length,
+    grantHolders: holders.length,
     lines: lines.done(),
     months,
     changed,
     newlyEligible,
-    distribution: distribution(deltas, grantHolders.length),
+    distribution: distribution(deltas, holders.length),
     crossings,
   };
 }

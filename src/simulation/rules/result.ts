@@ -29,6 +29,8 @@ export interface AreaResult<Detail = unknown> {
   counts: Record<string, number>;
   /** Parameter ids the area's rules read (for the trace). */
   paramIds: string[];
+  /** Time the area took, reading included. */
+  durationMs?: number;
   /** Readings or approximations the reader should know of. */
   notes: string[];
   /** Summary tables beyond the cost lines: grade distributions, months triggered … */

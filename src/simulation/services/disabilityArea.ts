@@ -19,6 +19,9 @@ import type { DetailSheets } from './export.ts';
 
 export type DisabilityDetail = Pick<DisabilitySimulation, 'months' | 'changed' | 'newlyEligible'> & { grantHolders: number };
 
+/** How the payroll service notes a grant it ended (src/disability/services/payroll.ts endGrants). */
+const PAYROLL_END_NOTE = '按月发放停发';
+
 /** Parameter ids the payroll reads (for the trace). */
 const PARAM_IDS = Object.values(P);
 
@@ -46,6 +49,10 @@ export async function loadRegister(ctx: PlatformContext, year: number): Promise<
     db.selectFrom('disability_benefit_period').select(['person_id', 'kind', 'valid_from', 'valid_to'])
       .where('valid_from', '<=', to).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', from)])).execute(),
   ]);
+  // Grants a payroll of the year ended (stop_ends_grant) are decided again by each side.
+  const payrollEnded = new Set((await db.selectFrom('disability_application_event').select('application_id')
+    .where('action', '=', 'end').where('note', 'like', `${PAYROLL_END_NOTE}%`)
+    .where('on_date', '>=', from).where('on_date', '<=', to).execute()).map((e) => e.application_id));
   const grantsBy = groupByPerson(grants);
   const householdsBy = groupByPerson(households);
   const benefitsBy = groupByPerson(benefits);
@@ -58,7 +65,7 @@ export async function loadRegister(ctx: PlatformContext, year: number): Promise<
     moved_away_on: p.moved_away_on,
     households: householdsBy.get(p.id) ?? [],
     benefits: benefitsBy.get(p.id) ?? [],
-    grants: (grantsBy.get(p.id) ?? []).map((g) => ({ applicationId: g.id, subsidy: g.subsidy as Subsidy, approvedOn: g.decided_on!, endedOn: g.ended_on })),
+    grants: (grantsBy.get(p.id) ?? []).map((g) => ({ applicationId: g.id, subsidy: g.subsidy as Subsidy, approvedOn: g.decided_on!, endedOn: payrollEnded.has(g.id) ? null : g.ended_on })),
   }));
 
   const previousMonth = await db.selectFrom('disability_payroll_month').select('month')

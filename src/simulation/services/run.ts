@@ -109,8 +109,10 @@ function withScenario(baseline: ParamRegistry, scenario: ScenarioInput): ParamRe
 
 /** A parameter the area's rules refuse under the scenario is the scenario's problem, not a crash. */
 async function runArea(area: Area, ctx: PlatformContext, registries: { baseline: ParamRegistry; scenario: ParamRegistry }, year: number): Promise<AreaResult> {
+  const started = Date.now();
   try {
-    return await AREA_PLUGINS[area]!.run(ctx, registries, year);
+    const result = await AREA_PLUGINS[area]!.run(ctx, registries, year);
+    return { ...result, durationMs: Date.now() - started };
   } catch (error) {
     if (error instanceof PlatformError && error.code.endsWith('_PARAM_INVALID')) {
       fail('ERR_SIMULATION_SCENARIO_INVALID', {

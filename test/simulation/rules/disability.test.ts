@@ -149,3 +149,33 @@ describe('simulation of D1 三(一)5 扩面: 鸡冠区 opens care to grade 3–4
     assert.equal(crossing.rule, 'd1.s3_1_5.care_county_extension');
   });
 });
+
+describe('simulation of D1 三(一)5 动态管理: a stop no longer ends the grant (stop_ends_grant true → false)', () => {
+  // P6 is in a 低保 family until 30 April and again from 1 September. In
+  // force, the May payroll stops the living subsidy and ends the grant, so
+  // September pays nothing: 4 × 100 = 400 yuan. Under the scenario the grant
+  // stays and payment resumes: January–April and September–December, 800.
+  const p6 = person('P6', {
+    grade: 3,
+    households: [
+      { status: 'dibao', valid_from: '2020-01-01', valid_to: '2023-04-30' },
+      { status: 'dibao', valid_from: '2023-09-01', valid_to: null },
+    ],
+    grants: [['living', '2021-01-01']],
+  });
+  const result = simulateDisability({
+    year: 2023,
+    persons: [p6],
+    previous: new Map(),
+    baseline: rules(registry),
+    scenario: scenario([{ id: P.stopEndsGrant, value: false, from: '2023-01-01' }]),
+  });
+
+  test('baseline 400, scenario 800 yuan: P6 gains 400 yuan', () => {
+    assert.deepEqual(result.changed.map((p) => [p.personId, p.baseline.living, p.scenario.living, p.baseline.livingMonths, p.scenario.livingMonths]), [
+      ['P6', yuan('400.00'), yuan('800.00'), 4, 8],
+    ]);
+    assert.equal(result.months.find((m) => m.month === '2023-09')!.baseline, 0);
+    assert.equal(result.months.find((m) => m.month === '2023-09')!.scenario, yuan('100.00'));
+  });
+});

@@ -23,7 +23,10 @@ export default function ScenarioPage({ params }: PageProps) {
   if (scenario.loading && !scenario.data) return <Loading />;
   if (scenario.error) return <ErrorNotice error={scenario.error} onRetry={scenario.reload} />;
   const s = scenario.data!;
-  const years = [...new Set((areas.data ?? []).flatMap((a) => a.years ?? []))].sort();
+  // The years the scenario's areas hold data for (every area's when it reaches none).
+  const reached = new Set((s.changes ?? []).map((c) => (c.id ?? '').split('.')[0]));
+  const own = (areas.data ?? []).filter((a) => reached.has(a.area ?? ''));
+  const years = [...new Set((own.length ? own : (areas.data ?? [])).flatMap((a) => a.years ?? []))].sort();
 
   return (
     <>
