@@ -5,14 +5,19 @@
  * docs/security.md; a real installation creates its accounts with
  * `jixi users add`, which prints a random initial password.
  */
+import { DEMO_FIRST_ENTITY } from '../credit/demo/seed.ts';
+import { syntheticUscc } from '../credit/rules/synthetic.ts';
 import type { PlatformContext } from '../platform/context.ts';
 import { createAccount, findAccountByUsername } from './accounts.ts';
 import type { Role } from './roles.ts';
 
 export const DEMO_PASSWORD = 'jixi-demo-2026';
 
-/** 统一社会信用代码 of the demonstration entity the 市场主体 account speaks for. */
-export const DEMO_ENTITY = process.env.JIXI_DEMO_ENTITY ?? '91230300MA1DEMO001';
+/**
+ * 统一社会信用代码 of the demonstration entity the 市场主体 account speaks
+ * for: the first entity of the credit demonstration data (a valid code).
+ */
+export const DEMO_ENTITY = process.env.JIXI_DEMO_ENTITY ?? syntheticUscc(DEMO_FIRST_ENTITY);
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: string; role: Role; department: string; county?: string; entity?: string }> = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', department: '市政务服务数据管理局' },

@@ -12,6 +12,8 @@ import { creditServices } from '../services/index.ts';
 
 export const DEMO_SIZES = { full: 5_000, small: 300 } as const;
 export const DEMO_ON = '2023-06-01';
+/** Serial of the first synthetic entity; the demo 市场主体 account speaks for it. */
+export const DEMO_FIRST_ENTITY = 200_000;
 const MARK = '（合成数据）';
 
 const MIX = [
@@ -51,7 +53,7 @@ export async function seedCreditDemo(
   const entities = ['uscc,name,established'];
   const records = ['uscc,indicator,decided,source_department,document_number'];
   for (let i = 0; i < count; i += 1) {
-    const uscc = syntheticUscc(200_000 + i);
+    const uscc = syntheticUscc(DEMO_FIRST_ENTITY + i);
     entities.push(`${uscc},鸡西合成演示企业${String(i + 1).padStart(4, '0')}有限公司${MARK},${day('2008-01-01', Math.floor(random() * 5500))}`);
     const n = Math.floor(random() * random() * 6);
     for (let k = 0; k < n; k += 1) {
