@@ -121,4 +121,15 @@ describeEachDatabase('D3 1.4(1) price observations imported from the offices\' f
     const gbk = iconv.encode(`${HEADER}\n鸡蛋,散装,元/500克,5.22,5.20,0.38,\n`, 'gbk');
     assert.equal((await importObservationFile(ctx, gbk, 'csv', { skipInvalid: false, caller, defaults: { point: 'p1', date: '2022-09-19' } })).stored, 1);
   });
+
+  test('the stored reference is the last accepted price within 62 days before the date', async () => {
+    // 粳米 at p1: 25.50 accepted on 09-15 (confirmed above). 11-16 is 62
+    // days after it: still the reference, 80.00 is +213.73% and held. 11-17
+    // is 63 days after: no reference, so only the (absent) band applies.
+    const inWindow = await importObservationFile(ctx, csv('粳米,一级,元/500克,80.00,,,'), 'csv', { skipInvalid: false, caller, defaults: { point: 'p1', date: '2022-11-16' } });
+    assert.equal(inWindow.held, 1);
+    assert.match(inWindow.heldRows[0]!.reason, /25\.50/);
+    const outside = await importObservationFile(ctx, csv('粳米,一级,元/500克,80.00,,,'), 'csv', { skipInvalid: false, caller, defaults: { point: 'p1', date: '2022-11-17' } });
+    assert.equal(outside.held, 0);
+  });
 });

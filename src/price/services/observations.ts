@@ -77,6 +77,8 @@ export interface IngestReport {
 }
 
 const CHUNK = 500;
+/** Rows per INSERT: 17 columns each, under SQLite's 32 766 bound parameters. */
+const INSERT_CHUNK = 1500;
 
 /** On a key already stored and voided, the new observation takes its place. */
 const REPLACE = (eb: ExpressionBuilder<OnConflictDatabase<Database, 'price_observation'>, OnConflictTables<'price_observation'>>) => ({
@@ -154,6 +156,7 @@ export async function ingestObservations(
   const problems: FieldProblem[] = [];
   const resolved: Resolved[] = [];
   const seen = new Map<string, number>();
+  const dateChecks = new Map<string, boolean>();
 
   // Check every row first.
   for (const c of candidates) {
@@ -166,7 +169,9 @@ export async function ingestObservations(
     else if (options.inScope && !options.inScope(point.county)) {
       own.push({ row: c.row, field: 'point', value: pointId, reason: '监测点不在本账号所属县(市)区' });
     }
-    if (!isIsoDate(date)) own.push({ row: c.row, field: 'date', value: date, reason: '日期应为 YYYY-MM-DD 格式的真实日期' });
+    let validDate = dateChecks.get(date);
+    if (validDate === undefined) dateChecks.set(date, (validDate = isIsoDate(date)));
+    if (!validDate) own.push({ row: c.row, field: 'date', value: date, reason: '日期应为 YYYY-MM-DD 格式的真实日期' });
     else if (date > today) own.push({ row: c.row, field: 'date', value: date, reason: '日期晚于今天' });
 
     const item = resolveItem(c, byId, byName, own);
@@ -221,8 +226,8 @@ export async function ingestObservations(
   // Against what is stored: the same key with another price is a conflict.
   // A voided (rejected) one may be replaced.
   const existing = new Map<string, { price: number; status: string }>();
-  for (let i = 0; i < resolved.length; i += CHUNK) {
-    const ids = resolved.slice(i, i + CHUNK).map((r) => r.record.id);
+  for (let i = 0; i < resolved.length; i += INSERT_CHUNK) {
+    const ids = resolved.slice(i, i + INSERT_CHUNK).map((r) => r.record.id);
     const rows = await ctx.store.db.selectFrom('price_observation').select(['id', 'price_fen', 'status']).where('id', 'in', ids).execute();
     for (const r of rows) existing.set(r.id, { price: r.price_fen, status: r.status });
   }
@@ -256,9 +261,9 @@ export async function ingestObservations(
   }
 
   await ctx.store.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < toStore.length; i += CHUNK) {
+    for (let i = 0; i < toStore.length; i += INSERT_CHUNK) {
       await trx.insertInto('price_observation')
-        .values(toStore.slice(i, i + CHUNK).map((r) => r.record))
+        .values(toStore.slice(i, i + INSERT_CHUNK).map((r) => r.record))
         .onConflict((oc) => oc.column('id').doUpdateSet(REPLACE).where('price_observation.status', '=', 'rejected'))
         .execute();
     }
@@ -280,32 +285,43 @@ export async function ingestObservations(
   };
 }
 
-/** The last accepted price before each record's date at its point, within 62 days. */
+/**
+ * The last accepted price before each record's date at its point, within
+ * 62 days. Per distinct date of the records (a form holds one), the
+ * database picks the latest earlier date of each point and item, so only
+ * one row per pair comes back.
+ */
 async function lastPrices(ctx: PlatformContext, records: readonly PriceObservationTable[]): Promise<Map<string, number>> {
   const result = new Map<string, number>();
   if (records.length === 0) return result;
 
-  const dates = records.map((r) => r.date).sort();
-  const itemIds = [...new Set(records.map((r) => r.item_id))];
-  const history = new Map<string, { date: string; price: number }[]>();
-  for (let i = 0; i < itemIds.length; i += CHUNK) {
-    const rows = await ctx.store.db.selectFrom('price_observation')
-      .select(['point_id', 'item_id', 'date', 'price_fen'])
-      .where('item_id', 'in', itemIds.slice(i, i + CHUNK))
-      .where('status', '=', 'accepted')
-      .where('date', '>=', addDays(dates[0]!, -REFERENCE_DAYS))
-      .where('date', '<', dates.at(-1)!)
-      .execute();
-    for (const r of rows) {
-      const key = `${r.point_id}|${r.item_id}`;
-      history.set(key, [...(history.get(key) ?? []), { date: r.date, price: r.price_fen }]);
-    }
-  }
-  for (const list of history.values()) list.sort((a, b) => a.date.localeCompare(b.date));
+  const byDate = new Map<string, Set<string>>();
   for (const r of records) {
-    const list = history.get(`${r.point_id}|${r.item_id}`);
-    const before = list?.filter((h) => h.date < r.date && h.date >= addDays(r.date, -REFERENCE_DAYS)).at(-1);
-    if (before) result.set(`${r.point_id}|${r.item_id}|${r.date}`, before.price);
+    const items = byDate.get(r.date);
+    if (items) items.add(r.item_id);
+    else byDate.set(r.date, new Set([r.item_id]));
+  }
+  const db = ctx.store.db;
+  for (const [date, items] of byDate) {
+    const itemIds = [...items];
+    const since = addDays(date, -REFERENCE_DAYS);
+    for (let i = 0; i < itemIds.length; i += CHUNK) {
+      const latest = db.selectFrom('price_observation')
+        .select(['point_id', 'item_id'])
+        .select((eb) => eb.fn.max('date').as('latest'))
+        .where('item_id', 'in', itemIds.slice(i, i + CHUNK))
+        .where('status', '=', 'accepted')
+        .where('date', '>=', since)
+        .where('date', '<', date)
+        .groupBy(['point_id', 'item_id'])
+        .as('m');
+      const rows = await db.selectFrom('price_observation as o')
+        .innerJoin(latest, (join) => join.onRef('o.point_id', '=', 'm.point_id').onRef('o.item_id', '=', 'm.item_id').onRef('o.date', '=', 'm.latest'))
+        .select(['o.point_id', 'o.item_id', 'o.price_fen'])
+        .where('o.status', '=', 'accepted')
+        .execute();
+      for (const r of rows) result.set(`${r.point_id}|${r.item_id}|${date}`, r.price_fen);
+    }
   }
   return result;
 }
