@@ -117,10 +117,16 @@ export async function coreRoutes(app: FastifyInstance, ctx: PlatformContext) {
   });
 
   app.get('/articles', {
-    schema: { tags: ['platform'], summary: '各文件条款与实现规则对照表' },
-  }, async () =>
-    modules.flatMap((m) => m.manifests.map((file) => loadArticleManifest(join(ROOT, file)))),
-  );
+    schema: {
+      tags: ['platform'],
+      summary: '各文件条款与实现规则对照表',
+      querystring: { type: 'object', properties: { document: { type: 'string', description: '只看一份文件，如 D3' } } },
+    },
+  }, async (request) => {
+    const { document } = request.query as { document?: string };
+    const all = modules.flatMap((m) => m.manifests.map((file) => loadArticleManifest(join(ROOT, file))));
+    return document ? all.filter((m) => m.document === document) : all;
+  });
 
   app.get('/errors', {
     schema: { tags: ['platform'], summary: '错误代码目录' },
