@@ -101,6 +101,14 @@ describeEachDatabase('web interface: price pages', (db) => {
       items: [{ id: 'rice', name: '粳米', category: 'grain', unit: '元/500克', specification: '一级', plausibleMin: '1.00', plausibleMax: '10.00' }],
     });
     await put(platform, '/api/price/points', { points: POINTS });
+    // Subsidy recipients by number, group, residence and county only (no names): test/price/api.test.ts's list.
+    await put(platform, '/api/price/subsidies/recipients', {
+      recipients: [
+        { id: 'a1', group: 'dibao', residence: 'urban', county: '230302', from: '2022-01' },
+        { id: 'a2', group: 'tekun', residence: 'rural', county: '230321', from: '2022-01' },
+        { id: 'a3', group: 'youfu', residence: 'rural', county: '230381', from: '2022-01' },
+      ],
+    });
     browser = await openBrowser();
     page = browser.page;
     // Two cores shared by several test runs: allow a slow machine.
@@ -263,6 +271,13 @@ describeEachDatabase('web interface: price pages', (db) => {
     assert.match(xml, new RegExp(`<identifier>${identifier}</identifier>`));
     assert.match(xml, /<msgType>Alert<\/msgType>/);
     assert.match(xml, /<severity>Moderate<\/severity>/);
+    // D3 3.2.2: today's monitoring officer on the duty roster.
+    const duty = page.locator('form[id="duty"]');
+    await duty.getByLabel('值班人员').fill('王强');
+    await duty.getByLabel('移动值班电话').fill('13800000000');
+    await duty.getByRole('button', { name: '登记值班' }).click();
+    await page.locator('.duty-saved', { hasText: '专职监测人员' }).waitFor();
+    await page.locator('.duty-table tbody tr.ant-table-row', { hasText: '王强' }).waitFor();
     await accessible(page, 'warning published');
     if (shots) await screenshot(page, 'price-warning');
 
@@ -280,6 +295,18 @@ describeEachDatabase('web interface: price pages', (db) => {
     await settled(page);
     assert.ok((await page.locator('.directory-table tbody tr.ant-table-row').count()) >= 18, 'the member units of D3 2.3');
     assert.match(await page.locator('main').innerText(), /市市场监管局/);
+    // D3 6.1: a change of contact is reported and logged.
+    await page.getByRole('button', { name: '修改 市发改委', exact: true }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('联系人').fill('价格监测科');
+    await edit.getByLabel('联系电话').fill('0467-2000000');
+    await edit.getByRole('button', { name: '保存并记入变更记录' }).click();
+    await edit.getByText('请填写变更原因').waitFor();
+    await edit.getByLabel('变更原因').fill('科室调整');
+    await edit.getByRole('button', { name: '保存并记入变更记录' }).click();
+    const change = page.locator('.changes-table tbody tr.ant-table-row').first();
+    await change.waitFor();
+    assert.match(await change.innerText(), /市发改委\s+wang\s+科室调整\s+联系人：— → 价格监测科；联系电话：— → 0467-2000000/);
     await accessible(page, 'directory');
     if (shots) await screenshot(page, 'price-directory');
   });
@@ -315,7 +342,7 @@ describeEachDatabase('web interface: price pages', (db) => {
     if (shots) await screenshot(page, 'price-dashboard');
   });
 
-  test('the subsidy months of the real national CPI, the catalogue and an incident\'s report clocks', async () => {
+  test('the subsidy months of the real national CPI with a payment list, the catalogue, an incident\'s report clocks', async () => {
     await page.goto(`${platform.url}/price/subsidies?from=2021-01&to=2023-12`);
     await settled(page);
     await page.getByLabel('经办人账号').fill('wang');
@@ -327,6 +354,16 @@ describeEachDatabase('web interface: price pages', (db) => {
     // 700 x 6.3% = 44.1 -> 44; 450 x 6.3% = 28.35 -> 28 (dated 低保 standards of params/d3-price/subsidies.yaml).
     assert.ok(cells.includes('启动（食品价格同比）'), cells.join(' | '));
     assert.ok(cells.includes('44.00') && cells.includes('28.00') && cells.includes('2022-08'), cells.join(' | '));
+
+    // Index month 2022-09 (food +8.8%), paid in 2022-10: a1 urban 700 x 8.8% = 61.6 -> 62, a2 rural 450 x 8.8% = 39.6 -> 40
+    // (civil affairs 102.00); a3 rural 40 (veterans affairs).
+    await page.getByLabel('指数月', { exact: true }).last().click();
+    await page.locator('.ant-select-item-option', { hasText: '2022-09' }).click();
+    await page.getByRole('button', { name: '编制发放清单' }).click();
+    await page.locator('.departments-table').waitFor();
+    const departments = await page.locator('.departments-table tbody tr.ant-table-row').allInnerTexts();
+    assert.deepEqual(departments.map((r) => r.split(/\t|\n/).map((c) => c.trim()).filter(Boolean)), [['民政部门', '2', '102.00'], ['退役军人事务部门', '1', '40.00']]);
+    assert.match(await page.locator('.payment-summary').innerText(), /发放月\s+2022-10[\s\S]*合计（元）\s+142\.00/);
     await accessible(page, 'subsidies');
     if (shots) await screenshot(page, 'price-subsidies');
 
@@ -346,6 +383,8 @@ describeEachDatabase('web interface: price pages', (db) => {
     const clocks = page.locator('.incident-detail .clocks-table tbody tr.ant-table-row');
     await clocks.first().waitFor();
     assert.match(await clocks.first().innerText(), /2022\/9\/14 10:00:00（60 分钟）/);
+    // D3 7.1: with no comprehensive drill on record the next one is due.
+    assert.match(await page.locator('.drill-next').innerText(), /上次综合演练\s+无记录/);
     await accessible(page, 'incidents');
     if (shots) await screenshot(page, 'price-incidents');
   });

@@ -8,6 +8,7 @@
 import { Button, Descriptions, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 
+import { useCapabilities } from '../../api/capabilities.tsx';
 import { api, unwrap, type ResponseOf } from '../../api/client.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -58,6 +59,7 @@ function Incidents() {
         }}
       />
       {selected ? <IncidentDetail id={selected} onChanged={() => setRound((r) => r + 1)} /> : null}
+      <DrillsPanel />
       <section className="panel" aria-labelledby="incidents-title">
         <Typography.Title level={2} id="incidents-title">
           事件列表
@@ -250,6 +252,88 @@ function IncidentDetail({ id, onChanged }: { id: string; onChanged: () => void }
           />
         </>
       ) : null}
+    </section>
+  );
+}
+
+const DRILL_KINDS: Record<string, string> = { comprehensive: '综合应急演练', tabletop: '桌面推演', field: '实战演练' };
+
+/** D3 7.1: a comprehensive drill at least once every 3 years; when the next is due. */
+function DrillsPanel() {
+  const { caps } = useCapabilities();
+  const offered = !!caps?.has('GET /api/price/drills') && !!caps?.has('POST /api/price/drills');
+  const [round, setRound] = useState(0);
+  const [form] = Form.useForm<{ date: string; kind: string; note?: string }>();
+  const [error, setError] = useState<ApiError>();
+  const { operator } = useOperator();
+  const drills = useApi(async (signal) => (offered ? unwrap(api.GET('/api/price/drills', { signal })) : undefined), [offered, round]);
+  if (!offered) return null;
+  const next = drills.data?.next;
+
+  const save = async (v: { date: string; kind: string; note?: string }) => {
+    setError(undefined);
+    try {
+      await unwrap(
+        api.POST('/api/price/drills', {
+          headers: callerHeaders(operator),
+          body: { date: v.date, kind: v.kind as 'comprehensive', ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
+        }),
+      );
+      form.resetFields();
+      setRound((r) => r + 1);
+    } catch (cause) {
+      setError(toApiError(cause));
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="drills-title">
+      <Typography.Title level={2} id="drills-title">
+        应急演练
+      </Typography.Title>
+      {drills.error ? <ErrorNotice error={drills.error} onRetry={drills.reload} /> : null}
+      {next ? (
+        <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} className="drill-next">
+          <Descriptions.Item label="上次综合演练">{next.lastComprehensive ?? '无记录'}</Descriptions.Item>
+          <Descriptions.Item label="下次最迟">
+            {next.due}
+            {next.overdue ? <Flag tone="bad">已逾期</Flag> : <Flag tone="good">剩 {next.daysLeft} 天</Flag>}
+          </Descriptions.Item>
+          <Descriptions.Item label="依据">{[next.article, next.basis].filter(Boolean).join('：')}</Descriptions.Item>
+        </Descriptions>
+      ) : null}
+      <Form form={form} layout="inline" name="drill" className="page-toolbar" onFinish={save} initialValues={{ kind: 'comprehensive' }}>
+        <Form.Item name="date" label="演练日期" rules={[{ required: true, message: '请填写演练日期' }]}>
+          <Input type="date" style={{ width: 170 }} />
+        </Form.Item>
+        <Form.Item name="kind" label="演练类型" rules={[{ required: true, message: '请选择演练类型' }]}>
+          <Select style={{ width: 160 }} options={Object.entries(DRILL_KINDS).map(([value, text]) => ({ value, label: text }))} />
+        </Form.Item>
+        <Form.Item name="note" label="备注">
+          <Input style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit">
+            登记演练
+          </Button>
+        </Form.Item>
+      </Form>
+      <div aria-live="polite">{error ? <ErrorNotice error={error} /> : null}</div>
+      <Table
+        size="small"
+        rowKey={(d) => d.id ?? ''}
+        dataSource={drills.data?.drills ?? []}
+        pagination={false}
+        className="drills-table"
+        locale={{ emptyText: <span className="table-empty-text">尚无演练记录</span> }}
+        caption={<span className="sr-only">演练记录</span>}
+        columns={[
+          { title: '日期', dataIndex: 'date' },
+          { title: '类型', dataIndex: 'kind', render: (v: string) => label(DRILL_KINDS, v) },
+          { title: '备注', dataIndex: 'note', render: (v?: string) => v || '—' },
+          { title: '登记人', dataIndex: 'enteredBy' },
+        ]}
+      />
     </section>
   );
 }

@@ -110,6 +110,7 @@ function WarningDetail({ id }: { id: string }) {
           {w.state === 'published' ? <TerminationPanel id={id} version={w.version ?? 0} /> : null}
           <EventsPanel events={w.events ?? []} />
           {w.state === 'published' || w.state === 'terminated' ? <TasksPanel id={id} version={w.version ?? 0} names={names} /> : null}
+          {w.state === 'published' ? <DutyPanel /> : null}
           <CapPanel id={id} version={w.version ?? 0} />
         </>
       ) : null}
@@ -451,6 +452,95 @@ function TerminationPanel({ id, version }: { id: string; version: number }) {
           ) : null}
         </>
       ) : null}
+    </section>
+  );
+}
+
+type Duty = ResponseOf<'/api/price/duty'>[number];
+
+const DUTY_KINDS: Record<string, string> = { monitor: '专职监测人员', technical: '技术保障人员' };
+
+function todayText(): string {
+  return nowLocal().slice(0, 10);
+}
+
+/** D3 3.2.2: at least one monitoring officer and one technician on duty each day, on a 24-hour mobile phone. */
+function DutyPanel() {
+  const { caps } = useCapabilities();
+  const offered = !!caps?.has('POST /api/price/duty') && !!caps?.has('GET /api/price/duty');
+  const [round, setRound] = useState(0);
+  const [form] = Form.useForm<{ date: string; kind: string; person: string; phone: string; unit?: string }>();
+  const [error, setError] = useState<ApiError>();
+  const [saved, setSaved] = useState<string>();
+  const { operator } = useOperator();
+  const from = todayText();
+  const duty = useApi(async (signal) => (offered ? unwrap(api.GET('/api/price/duty', { params: { query: { from } }, signal })) : []), [offered, round]);
+  if (!offered) return null;
+
+  const save = async (v: { date: string; kind: string; person: string; phone: string; unit?: string }) => {
+    setError(undefined);
+    setSaved(undefined);
+    try {
+      await unwrap(
+        api.POST('/api/price/duty', {
+          headers: callerHeaders(operator),
+          body: { entries: [{ date: v.date, kind: v.kind as 'monitor', person: v.person.trim(), phone: v.phone.trim(), ...(v.unit?.trim() ? { unit: v.unit.trim() } : {}) }] },
+        }),
+      );
+      setSaved(`已登记 ${v.date} ${label(DUTY_KINDS, v.kind)}`);
+      setRound((r) => r + 1);
+    } catch (cause) {
+      setError(toApiError(cause));
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="duty-title">
+      <Typography.Title level={2} id="duty-title">
+        值班安排
+      </Typography.Title>
+      <Typography.Paragraph>鸡政办规〔2022〕20号 3.2.2：预警期间每天至少安排 1 名专职监测人员和 1 名技术保障人员值班，移动值班电话 24 小时畅通。</Typography.Paragraph>
+      <Form form={form} layout="inline" name="duty" className="page-toolbar" onFinish={save} initialValues={{ date: from, kind: 'monitor' }}>
+        <Form.Item name="date" label="值班日期" rules={[{ required: true, message: '请填写值班日期' }]}>
+          <Input type="date" style={{ width: 170 }} />
+        </Form.Item>
+        <Form.Item name="kind" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
+          <Select style={{ width: 150 }} options={Object.entries(DUTY_KINDS).map(([value, text]) => ({ value, label: text }))} />
+        </Form.Item>
+        <Form.Item name="person" label="值班人员" rules={[{ required: true, message: '请填写值班人员' }]}>
+          <Input style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item name="phone" label="移动值班电话" rules={[{ required: true, message: '请填写移动值班电话' }]}>
+          <Input inputMode="tel" style={{ width: 150 }} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit">
+            登记值班
+          </Button>
+        </Form.Item>
+      </Form>
+      <div aria-live="polite">
+        {saved ? <Typography.Paragraph className="duty-saved">{saved}</Typography.Paragraph> : null}
+        {error ? <ErrorNotice error={error} fieldLabels={{ date: '值班日期', kind: '类别', person: '值班人员', phone: '移动值班电话' }} /> : null}
+      </div>
+      <Table<Duty>
+        size="small"
+        rowKey={(d) => `${d.date}-${d.kind}-${d.person}`}
+        loading={duty.loading}
+        dataSource={duty.data ?? []}
+        className="duty-table"
+        pagination={{ pageSize: 14, hideOnSinglePage: true }}
+        locale={{ emptyText: <span className="table-empty-text">今天起尚无值班安排</span> }}
+        caption={<span className="sr-only">值班安排</span>}
+        columns={[
+          { title: '日期', dataIndex: 'date' },
+          { title: '类别', dataIndex: 'kind', render: (v: string) => label(DUTY_KINDS, v) },
+          { title: '值班人员', dataIndex: 'person' },
+          { title: '移动值班电话', dataIndex: 'phone' },
+          { title: '单位', dataIndex: 'unit' },
+          { title: '全天值班', dataIndex: 'fullDay', render: (v?: boolean) => (v ? '是' : '否') },
+        ]}
+      />
     </section>
   );
 }
