@@ -2,7 +2,9 @@
  * 政策测算 in a real browser, on both databases, over the small
  * demonstration set: an officer builds a scenario (a refused one first,
  * with its problems shown), runs it over 2023, reads the chart and the
- * totals against the API, and exports the workbook. Every page passes axe.
+ * totals against the API, and exports the workbook; then the same for the
+ * disability subsidies, choosing the year, reading the area's chart and
+ * its month-by-month table. Every page passes axe.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -11,6 +13,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 
 import { formatYuan } from '../../src/core/money.ts';
+import { seedDisabilityDemo } from '../../src/disability/demo/seed.ts';
 import { seedMedicalDemo } from '../../src/medical/demo/seed.ts';
 import { describeEachDatabase } from '../helpers/db.ts';
 import { letReachabilityCheckFinish } from '../simulation/pause.ts';
@@ -52,6 +55,7 @@ describeEachDatabase('web interface: 政策测算', (db) => {
     await letReachabilityCheckFinish();
     platform = await startPlatform(db.dialect, async (ctx) => {
       await seedMedicalDemo(ctx, { size: 'small' });
+      await seedDisabilityDemo(ctx, { size: 'small' });
     });
     browser = await openBrowser();
     page = browser.page;
@@ -137,5 +141,52 @@ describeEachDatabase('web interface: 政策测算', (db) => {
     assert.ok(workbook.getWorksheet('医保·人员'));
     const summary = workbook.getWorksheet('汇总')!;
     assert.equal(Math.round(Number(summary.getCell('E2').value) * 100), result.totals.delta);
+  });
+  test('disability: living subsidy 130 yuan from July, run over 2023 chosen by the officer, area chart and months read, exported', async () => {
+    await page.goto(`${platform.url}/simulation`);
+    await settled(page);
+    await page.getByLabel('方案名称').fill('生活补贴提高到130元');
+    await page.getByLabel('编制人').fill('市残联');
+    await page.getByLabel('测算目的').fill('困难残疾人生活补贴标准动态调整（8号 三(一)5）');
+    await chooseParameter(page, 1, '困难残疾人生活补贴月标准');
+    await page.getByLabel('第 1 项取值').fill('130.00');
+    await page.getByLabel('第 1 项起始日期').fill('2023-07-01');
+    await page.getByRole('button', { name: '保存方案' }).click();
+    await page.waitForURL(/\/simulation\/scenarios\//);
+    await settled(page);
+
+    // The years offered are those the register has payrolls for.
+    const year = page.getByRole('combobox', { name: '测算年度' });
+    await year.click();
+    await page.locator('.ant-select-item-option', { hasText: '2023 年' }).click();
+    await page.getByRole('button', { name: '开始测算' }).click();
+    await page.waitForURL(/\/simulation\/runs\//);
+    await settled(page);
+    const runId = page.url().split('/').at(-1)!;
+    const result = await (await fetch(`${platform.url}/api/simulation/runs/${runId}`)).json();
+    assert.equal(result.year, 2023);
+    assert.deepEqual(result.areas, ['disability']);
+    assert.equal(await page.locator('.simulation-delta').innerText(), `${formatYuan(result.totals.delta)} 元`);
+    assert.ok(result.totals.delta > 0);
+
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: '残联：受益与受损' }) });
+    const chart = section.locator('.chart');
+    await chart.locator('svg').waitFor();
+    assert.match((await chart.getAttribute('aria-label')) ?? '', /受益/);
+    const area = result.results[0];
+    assert.match(await section.innerText(), new RegExp(`受益 ${area.distribution.gainers}，受损 0`));
+    // The month-by-month table: July is the first month at the new standard.
+    const months = section.getByRole('table', { name: '残联：逐月发放（两项补贴）' });
+    const july = area.tables[0].rows.find((r: { month: string }) => r.month === '2023-07');
+    const row = months.getByRole('row', { name: /2023-07/ });
+    assert.match(await row.innerText(), new RegExp(formatYuan(july.scenario)));
+    assert.ok(july.scenario > july.baseline);
+    await accessible(page, 'disability run page');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 XLSX' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    assert.ok(workbook.getWorksheet('残联·逐月发放'));
+    assert.ok(workbook.getWorksheet('残联·人员'));
   });
 });

@@ -182,6 +182,7 @@ const areaResultSchema = {
     tables: { type: 'array', items: areaTableSchema, description: '领域汇总表（逐月发放、分行业等级分布、触发月份等）' },
     distribution: distributionSchema,
     counts: { type: 'object', additionalProperties: { type: 'integer' } },
+    durationMs: int,
     notes: texts,
     paramIds: texts,
     /** Each area's own detail, cut to the first rows (the workbook has them all). */

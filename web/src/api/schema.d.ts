@@ -13,7 +13,10 @@ export interface paths {
         /** 各文件条款与实现规则对照表 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 只看一份文件，如 D3 */
+                    document?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -22832,6 +22835,7 @@ export interface paths {
                                      */
                                     unit?: "fen" | "grades";
                                 };
+                                durationMs?: number;
                                 notes?: string[];
                                 paramIds?: string[];
                                 /** @description 领域汇总表（逐月发放、分行业等级分布、触发月份等） */
@@ -23703,6 +23707,7 @@ export interface paths {
                                      */
                                     unit?: "fen" | "grades";
                                 };
+                                durationMs?: number;
                                 notes?: string[];
                                 paramIds?: string[];
                                 /** @description 领域汇总表（逐月发放、分行业等级分布、触发月份等） */
