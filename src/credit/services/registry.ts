@@ -22,6 +22,7 @@ import { checkUscc } from '../rules/uscc.ts';
 import type { CreditEntityTable, CreditPledgeTable, CreditRecordTable } from '../storage/tables.ts';
 import { CreditScoring, recordFromRow, type RescoreOutcome } from './scoring.ts';
 import { hashId, nowIso, scoringParamsOn, usccOptions } from './support.ts';
+import { contains, startsWith } from '../../db/like.ts';
 
 export type RawRow = Record<string, string | number | boolean | null | undefined>;
 
@@ -125,7 +126,7 @@ export class CreditRegistry {
   async listEntities(options: { q?: string; limit: number; offset: number }): Promise<{ total: number; items: CreditEntityTable[] }> {
     const db = this.ctx.store.db;
     let query = db.selectFrom('credit_entity');
-    if (options.q) query = query.where((eb) => eb.or([eb('uscc', 'like', `${options.q}%`), eb('name', 'like', `%${options.q}%`)]));
+    if (options.q) query = query.where((eb) => eb.or([startsWith('uscc', options.q!), contains('name', options.q!)]));
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const items = await query.selectAll().orderBy('uscc').limit(options.limit).offset(options.offset).execute();
     return { total: Number(total.n), items };

@@ -11,6 +11,7 @@ import type {
   DisabilityPersonTable,
   DisabilityServiceRecordTable,
 } from './tables.ts';
+import { contains } from '../../db/like.ts';
 
 export type PersonRow = Selectable<DisabilityPersonTable>;
 export type HouseholdRow = Selectable<DisabilityHouseholdPeriodTable>;
@@ -113,7 +114,7 @@ export async function searchPersons(db: Db, query: PersonQuery): Promise<{ total
     const q = query.q.trim();
     select = /^\d{17}[\dXx]/.test(q)
       ? select.where((eb) => eb.or([eb('resident_id', '=', q.slice(0, 18).toUpperCase()), eb('card_number', '=', q.toUpperCase())]))
-      : select.where('name', 'like', `%${q.replace(/[%_]/g, '')}%`);
+      : select.where(contains('name', q));
   }
   if (query.household) {
     const household = query.household;

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { withinInterval, type IsoDate } from '../../core/dates.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CategorySpan, Employment, Person, Scheme } from '../rules/types.ts';
+import { startsWith } from '../../db/like.ts';
 
 export type Db = Kysely<Database>;
 
@@ -191,7 +192,7 @@ export interface PersonQuery {
 
 export async function searchPersons(db: Db, query: PersonQuery): Promise<{ total: number; persons: StoredPerson[] }> {
   let base = db.selectFrom('medical_person');
-  if (query.q) base = base.where('person_id', 'like', `${query.q.replace(/[%_]/g, '')}%`);
+  if (query.q) base = base.where(startsWith('person_id', query.q));
   if (query.county) base = base.where('county', '=', query.county);
   if (query.category) {
     const code = query.category;
