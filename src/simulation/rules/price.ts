@@ -169,20 +169,50 @@ function decideOne(
   return { outcome: 'decided', trigger, rate, paymentMonth, cost: list.total, recipients: count, thresholds: thresholds.settings };
 }
 
-/** What the detection rules would have been given as of `asOf` (as src/price/services/detection.ts loads it). */
+/** The series with each list in date (or month) order, so a date's window is a slice. */
+function byDate(series: PriceSeries): PriceSeries {
+  const order = <T,>(rows: readonly T[], key: (r: T) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return {
+    items: series.items,
+    observations: order(series.observations, (o) => o.date),
+    monthly: order(series.monthly, (m) => m.month),
+    complaints: order(series.complaints, (c) => c.date),
+    panicReports: order(series.panicReports, (p) => p.date),
+  };
+}
+
+/** The rows of `sorted` with from ≤ key ≤ to (or key < to when `below`). */
+function window<T>(sorted: readonly T[], key: (r: T) => string, from: string, to: string, below = false): T[] {
+  const first = (bound: string, after: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const k = key(sorted[mid]!);
+      if (k < bound || (after && k === bound)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sorted.slice(first(from, false), first(to, !below));
+}
+
+/**
+ * What the detection rules would have been given as of `asOf` (as
+ * src/price/services/detection.ts loads it); `series` in date order.
+ */
 export function detectionInputOn(series: PriceSeries, asOf: IsoDate, settings: DetectionSettings): DetectionInput {
-  const from = addDays(asOf, -OBSERVATION_DAYS);
   const month = monthOf(asOf);
   const { baselineFrom } = complaintWindows(asOf, settings.r5);
-  const panicFrom = addDays(asOf, -(settings.r6.windowDays - 1));
+  // Aggregates are whole months: the current month counts only once it is over.
+  const monthOver = asOf === lastDayOfMonth(month);
   return {
     asOf,
     items: series.items,
-    observations: series.observations.filter((o) => o.date >= from && o.date <= asOf),
-    // Aggregates are whole months: the current month counts only once it is over.
-    monthly: series.monthly.filter((m) => m.month < month || (m.month === month && asOf === lastDayOfMonth(month))),
-    complaints: series.complaints.filter((c) => c.date >= baselineFrom && c.date <= asOf),
-    panicReports: series.panicReports.filter((p) => p.date >= panicFrom && p.date <= asOf),
+    observations: window(series.observations, (o) => o.date, addDays(asOf, -OBSERVATION_DAYS), asOf),
+    monthly: window(series.monthly, (m) => m.month, '', month, !monthOver),
+    complaints: window(series.complaints, (c) => c.date, baselineFrom, asOf),
+    panicReports: window(series.panicReports, (p) => p.date, addDays(asOf, -(settings.r6.windowDays - 1)), asOf),
   };
 }
 
@@ -240,7 +270,10 @@ export function simulatePrice(input: PriceSimulationInput): PriceSimulation {
   const proposals = new Map<string, ProposalRow>();
   const detectionGaps: PriceSimulation['detectionGaps'] = [];
   const dates = xunEnds(input.year);
+  const series = byDate(input.series);
   for (const asOf of dates) {
+    // A date whose detection settings agree on both sides is detected once.
+    let last: { key: string; result: ReturnType<typeof detectLevel3> } | undefined;
     for (const side of ['baseline', 'scenario'] as const) {
       const settings = input[side].detection(asOf);
       if (!settings.ok) {
@@ -248,7 +281,9 @@ export function simulatePrice(input: PriceSimulationInput): PriceSimulation {
         continue;
       }
 
-      const result = detectLevel3(detectionInputOn(input.series, asOf, settings.settings), settings.settings);
+      const key = JSON.stringify(settings.settings);
+      const result = last?.key === key ? last.result : detectLevel3(detectionInputOn(series, asOf, settings.settings), settings.settings);
+      last = { key, result };
       for (const finding of result.findings) {
         const month = monthOf(asOf);
         const key = `${month}|${finding.itemId}`;
