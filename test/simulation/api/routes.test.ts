@@ -37,6 +37,16 @@ describeEachDatabase('simulation API', (db) => {
     await ctx?.close();
   });
 
+  test('the four areas are runnable, each with the years it holds data for', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/simulation/areas', headers: officer });
+    assert.equal(response.statusCode, 200);
+    const areas = response.json() as Array<{ area: string; runnable: boolean; years: number[] }>;
+    assert.deepEqual(areas.map((a) => [a.area, a.runnable]), [['medical', true], ['disability', true], ['credit', true], ['price', true]]);
+    // Only the medical demonstration set is loaded here.
+    assert.ok(areas[0]!.years.includes(2023));
+    assert.deepEqual(areas.slice(1).map((a) => a.years), [[], [], []]);
+  });
+
   test('scenario with an unknown parameter, a bad value and reversed dates, 422 with every problem and nothing stored', async () => {
     const response = await app.inject({
       method: 'POST',

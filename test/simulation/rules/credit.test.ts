@@ -109,3 +109,34 @@ describe('simulation of D2 二(二)2: B from 760, C from 700', () => {
     assert.equal(grades.needsInput, 1);
   });
 });
+
+describe('simulation of D2 附件: records shown for 2 years instead of 3 (publicity_years)', () => {
+  // E7's penalty of 2021-06-01 still counts on 2023-12-31 under three years
+  // (740, C); under two years it has lapsed: 770, still C. E8 has two
+  // penalties, 2021-06-01 and 2023-03-01: 60 − 60 = 0 points for penalties,
+  // 710 → D; with the old one lapsed, one penalty: 740 → C, one grade up.
+  const old = (uscc: string): CreditRecord => ({ id: `${uscc}-old`, uscc, indicator: 'administrative_penalty', decided: '2021-06-01', status: 'active' });
+  const result = simulateCredit({
+    on: ON,
+    entities: [
+      { uscc: 'E7', established: '2015-01-01', area: '230302' },
+      { uscc: 'E8', established: '2015-01-01', area: '230302' },
+    ],
+    records: new Map([
+      ['E7', [old('E7')]],
+      ['E8', [old('E8'), record('E8', 'administrative_penalty', 2)]],
+    ]),
+    models: [],
+    publicSectors: [],
+    baseline: scoringParams(registry, ON),
+    scenario: scoringParams(registry.withOverrides(scenarioOverrides({ name: 'test', changes: [{ id: PARAM.publicityYears, value: { default: 2 }, from: '2023-01-01' }] })), ON),
+  });
+
+  test('E7 740 → 770 in grade C; E8 710 (D) → 740 (C)', () => {
+    assert.deepEqual(result.changes.map((c) => [c.uscc, c.baseline.score, c.baseline.grade, c.scenario.score, c.scenario.grade, c.steps]).sort(), [
+      ['E7', 740, 'C', 770, 'C', 0],
+      ['E8', 710, 'D', 740, 'C', 1],
+    ]);
+    assert.deepEqual(result.crossings.map((c) => c.subject), ['E8'], 'only a change of grade crosses');
+  });
+});
