@@ -146,6 +146,10 @@ export interface AxeViolation {
 
 /** axe-core on the page as it is now: the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Judge the page at rest: a button fading out of its loading state has
+  // half its contrast for a moment.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 }).catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('.ant-btn-loading, .ant-wave'), undefined, { timeout: 10_000 }).catch(() => {});
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

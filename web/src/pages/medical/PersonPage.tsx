@@ -41,10 +41,15 @@ export default function PersonPage({ params }: PageProps) {
   const thisYear = Number(todayInBeijing().slice(0, 4));
   const [chosenYear, setYear] = useState<number>();
   const year = chosenYear ?? years[0] ?? thisYear;
+  // The year shown is the latest with bills: wait for the bills before
+  // asking, so the page never flashes this year's empty totals first.
+  const yearKnown = chosenYear !== undefined || !bills.loading;
   const accumulators = useApi(
     (signal) =>
-      unwrap(api.GET('/api/medical/persons/{personId}/accumulators/{year}', { params: { path: { personId, year } }, signal })),
-    [personId, year],
+      yearKnown
+        ? unwrap(api.GET('/api/medical/persons/{personId}/accumulators/{year}', { params: { path: { personId, year } }, signal }))
+        : new Promise<never>(() => {}),
+    [personId, year, yearKnown],
   );
 
   if (person.loading) return <Loading />;
