@@ -14,11 +14,16 @@ import { SESSION_COOKIE } from '../../src/auth/settings.ts';
 import type { PlatformContext } from '../../src/platform/context.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestAccount, TEST_PASSWORD } from '../helpers/auth.ts';
+import { loadExamples } from '../credit/examples.ts';
 import { describeEachDatabase } from '../helpers/db.ts';
 
 // Two residents of two counties (GB 11643 check characters computed).
 const JIGUAN = '230302198503150018'; // 鸡冠区
 const HENGSHAN = '230303195601010011'; // 恒山区
+// Two market entities of the shared credit examples (valid GB 32100 codes).
+const [CASE_A, CASE_B] = loadExamples().scores;
+const ENTITY_A = CASE_A!.entity.uscc;
+const ENTITY_B = CASE_B!.entity.uscc;
 
 describeEachDatabase('attack on a loopback instance', (database) => {
   let ctx: PlatformContext;
@@ -45,6 +50,8 @@ describeEachDatabase('attack on a loopback instance', (database) => {
 
   let clerk: Awaited<ReturnType<typeof login>>;
   let clerkId: string;
+  let entityA: Awaited<ReturnType<typeof login>>;
+  let creditOffice: Awaited<ReturnType<typeof login>>;
 
   before(async () => {
     ctx = await database.open();
@@ -62,6 +69,13 @@ describeEachDatabase('attack on a loopback instance', (database) => {
     const account = await createTestAccount(ctx, 'medical_office', { username: 'jiguan-clerk', county: '230302' });
     clerkId = account.id;
     clerk = await login(account.username);
+
+    creditOffice = await login((await createTestAccount(ctx, 'credit_office', { username: 'credit-office' })).username);
+    for (const example of [CASE_A!, CASE_B!]) {
+      const r = await call('POST', '/api/credit/entities', { ...as(creditOffice), 'x-audit-reason': encodeURIComponent('登记') }, { ...example.entity, on: example.evaluate_on });
+      assert.equal(r.status, 200);
+    }
+    entityA = await login((await createTestAccount(ctx, 'entity', { username: 'entity-a', entity: ENTITY_A })).username);
   });
   after(async () => {
     await app.close();
@@ -101,6 +115,22 @@ describeEachDatabase('attack on a loopback instance', (database) => {
       assert.equal(((await response.json()) as { code: string }).code, 'ERR_AUTH_OUT_OF_SCOPE', path);
     }
     assert.equal((await call('GET', `/api/medical/persons/${JIGUAN}`, as(clerk))).status, 200);
+  });
+
+  test('county clerk re-registers another county\'s person into its own, refused and the person unchanged', async () => {
+    // Found by this attack: POST /persons checked only the county named in
+    // the body, so a 鸡冠区 clerk could "update" a 恒山区 resident with
+    // county 230302 (or none, filled in as its own) — moving the record into
+    // its reach and renaming it. Now the stored person's county is checked.
+    for (const body of [{ county: '230302' }, {}]) {
+      const response = await call('POST', '/api/medical/persons', as(clerk), { person_id: HENGSHAN, scheme: 'resident', name: '冒名', ...body });
+      assert.equal(response.status, 403, JSON.stringify(body));
+      assert.equal(((await response.json()) as { code: string }).code, 'ERR_AUTH_OUT_OF_SCOPE');
+    }
+    const stored = await ctx.store.db.selectFrom('medical_person').select(['county', 'name']).where('person_id', '=', HENGSHAN).executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { county: '230303', name: '测试人' });
+    // Its own county's residents it still updates.
+    assert.equal((await call('POST', '/api/medical/persons', as(clerk), { person_id: JIGUAN, scheme: 'resident', name: '测试人' })).status, 200);
   });
 
   test('county clerk downloads the D4 lists, only its county in them', async () => {
@@ -190,6 +220,58 @@ describeEachDatabase('attack on a loopback instance', (database) => {
     const admin = await login('admin-one');
     assert.equal((await call('PATCH', `/api/auth/users/${victim.id}`, as(admin), { role: 'finance' })).status, 200);
     assert.equal((await call('GET', '/api/medical/persons', as(session))).status, 401);
+  });
+
+  test('a forged X-Forwarded-For does not change the address the audit trail records', async () => {
+    // Without JIXI_TRUST_PROXY the client's own header is not believed.
+    const forged = await call('POST', '/api/auth/login', { 'x-forwarded-for': '203.0.113.9' }, { username: 'forwarded-probe', password: 'x' });
+    assert.equal(forged.status, 401);
+    await app.audit.flush();
+    const entry = await ctx.store.db.selectFrom('audit_log').select('ip').where('actor_name', '=', 'forwarded-probe').executeTakeFirstOrThrow();
+    assert.equal(entry.ip, '127.0.0.1');
+  });
+
+  test('a session cookie with a bogus bearer token is neither a token call nor exempt from CSRF', async () => {
+    const response = await call('POST', '/api/medical/persons', { cookie: clerk.cookie, authorization: 'Bearer jixi_forged' }, { person_id: JIGUAN, scheme: 'resident' });
+    assert.equal(response.status, 401);
+  });
+
+  test('the stand-in x-role / x-entity headers of the tests are ignored by a real server', async () => {
+    // Anonymous: no role from a header.
+    const anonymous = await call('GET', `/api/credit/entities/${ENTITY_B}/score`, { 'x-role': 'credit_office', 'x-user': 'x' });
+    assert.equal(anonymous.status, 401);
+    // Signed in as entity A: still only A, whatever the headers claim.
+    const claimed = await call('GET', `/api/credit/entities/${ENTITY_B}/score`, { ...as(entityA), 'x-role': 'credit_office', 'x-entity': ENTITY_B });
+    assert.equal(claimed.status, 403);
+    const priced = await call('POST', '/api/price/warnings', { ...as(clerk), 'x-role': 'price_office', 'x-user': 'x' }, {});
+    assert.equal(priced.status, 403);
+  });
+
+  test('an entity reads another entity\'s results, refused; its own, granted', async () => {
+    for (const path of ['score', 'records', 'pledges', 'history', 'measures']) {
+      const response = await call('GET', `/api/credit/entities/${ENTITY_B}/${path}`, as(entityA));
+      assert.equal(response.status, 403, path);
+      assert.equal(((await response.json()) as { code: string }).code, 'ERR_AUTH_OUT_OF_SCOPE', path);
+    }
+    // Spelled differently, still B.
+    assert.equal((await call('GET', `/api/credit/entities/${ENTITY_B.toLowerCase()}/score`, as(entityA))).status, 403);
+    assert.equal((await call('GET', `/api/credit/entities/${ENTITY_A}/score`, as(entityA))).status, 200);
+  });
+
+  test('an entity files an objection in another entity\'s name or reads its read log, refused', async () => {
+    const objection = await call('POST', '/api/credit/objections', as(entityA), { uscc: ENTITY_B, claim: '异议', received_on: '2023-05-04' });
+    assert.equal(objection.status, 403);
+    assert.equal((await call('GET', `/api/credit/access-log?uscc=${ENTITY_B}`, as(entityA))).status, 403);
+    assert.equal((await call('GET', `/api/credit/objections?uscc=${ENTITY_B}`, as(entityA))).status, 403);
+
+    // Without naming one, the read log is its own: the office read both.
+    const reason = { 'x-audit-reason': encodeURIComponent('信用监管抽查') };
+    for (const uscc of [ENTITY_A, ENTITY_B]) assert.equal((await call('GET', `/api/credit/entities/${uscc}/score`, { ...as(creditOffice), ...reason })).status, 200);
+    const log = await call('GET', '/api/credit/access-log', as(entityA));
+    assert.equal(log.status, 200);
+    const items = ((await log.json()) as { items: Array<{ subject: string | null }> }).items;
+    assert.ok(items.length >= 1);
+    assert.ok(items.every((i) => i.subject === ENTITY_A), JSON.stringify(items.map((i) => i.subject)));
   });
 
   test('guessing a password fast, rate limited and the account locked', async () => {

@@ -132,7 +132,13 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
     if (!parsed.ok || problems.length > 0) fail('ERR_CORE_INVALID_INPUT', { problems });
     const record = enrolments?.ok ? { ...parsed.value, enrolments: enrolments.value } : parsed.value;
 
-    const counts = await ctx.store.db.transaction().execute((trx) => applyPersons(trx, [record]));
+    const counts = await ctx.store.db.transaction().execute(async (trx) => {
+      // An update reaches a stored person: a county-bound clerk may change
+      // only its own county's, never move another county's into its own.
+      const stored = await trx.selectFrom('medical_person').select('county').where('person_id', '=', record.personId).executeTakeFirst();
+      if (stored) request.scope.check({ county: stored.county });
+      return applyPersons(trx, [record]);
+    });
     const person = await getPerson(ctx, parsed.value.personId);
     const outcome = counts.created ? 'created' : counts.updated ? 'updated' : 'unchanged';
     return { outcome, person: personView(person, { masked: false }) };
