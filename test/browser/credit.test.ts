@@ -18,6 +18,7 @@ import { isWorkingDay } from '../../src/core/calendar.ts';
 import { todayInBeijing, type IsoDate } from '../../src/core/dates.ts';
 import { loadExamples } from '../credit/examples.ts';
 import { describeEachDatabase } from '../helpers/db.ts';
+import { letReachabilityCheckFinish } from '../simulation/pause.ts';
 import {
   chromiumAvailable,
   openBrowser,
@@ -76,11 +77,17 @@ async function choose(page: Page, label: string, option: string | RegExp) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
+/** The 使用身份 bar; its text fields hand their value on with Enter (or when left). */
 async function actAs(page: Page, role: '行业监管部门' | '市场主体（本主体）', user: string) {
-  await page.getByLabel('账号', { exact: true }).fill(user);
+  const type = async (label: string, value: string) => {
+    const field = page.getByLabel(label, { exact: true });
+    await field.fill(value);
+    await field.press('Enter');
+  };
+  await type('账号', user);
   await choose(page, '角色', role);
-  if (role === '市场主体（本主体）') await page.getByLabel('本主体统一社会信用代码').fill(USCC);
-  else await page.getByLabel('事由').fill('日常监管');
+  if (role === '市场主体（本主体）') await type('本主体统一社会信用代码', USCC);
+  else await type('事由', '日常监管');
 }
 
 async function scoreCard(page: Page): Promise<string> {
@@ -101,6 +108,8 @@ describeEachDatabase('web interface: 信用', (db) => {
 
   before(async () => {
     assert.ok(chromiumAvailable(), 'Chromium missing: apt-get install -y chromium');
+    // Building web/dist blocks the loop; let the PostgreSQL check finish first.
+    await letReachabilityCheckFinish();
     platform = await startPlatform(db.dialect, async () => undefined);
     const inject = (url: string, payload: Record<string, unknown>) =>
       platform.app.inject({ method: 'POST', url: `/api/credit${url}`, headers: OFFICE, payload });

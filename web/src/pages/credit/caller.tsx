@@ -99,6 +99,30 @@ export function useCaller(): CallerState {
   return useContext(CallerContext);
 }
 
+/**
+ * A text field that hands its value on when left or on Enter, not at each
+ * key: every change of identity or purpose reloads the page's reads, and
+ * each read is logged.
+ */
+function CommittedInput({ id, value, onCommit, ...rest }: { id: string; value: string; onCommit: (v: string) => void; style?: object; disabled?: boolean; placeholder?: string; maxLength?: number; autoComplete?: string; upper?: boolean }) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const { upper, ...props } = rest;
+  const commit = () => {
+    if (draft !== value) onCommit(draft);
+  };
+  return (
+    <Input
+      id={id}
+      {...props}
+      value={draft}
+      onChange={(e) => setDraft(upper ? e.target.value.toUpperCase() : e.target.value)}
+      onBlur={commit}
+      onPressEnter={commit}
+    />
+  );
+}
+
 /** 使用身份: account, role, the entity's code or the purpose of reads. */
 export function CallerBar() {
   const { caller, setCaller, fixed } = useCaller();
@@ -106,14 +130,14 @@ export function CallerBar() {
   return (
     <section className="page-toolbar operator-bar" aria-label="使用身份与查询用途">
       <label htmlFor="credit-user">账号</label>
-      <Input
+      <CommittedInput
         id="credit-user"
         style={{ width: 140 }}
         value={caller.user}
         disabled={fixed}
         placeholder="如 wang"
         autoComplete="username"
-        onChange={(e) => setCaller({ ...caller, user: e.target.value })}
+        onCommit={(user) => setCaller({ ...caller, user })}
       />
       <label htmlFor="credit-role">角色</label>
       <Select
@@ -127,13 +151,14 @@ export function CallerBar() {
       {entity ? (
         <>
           <label htmlFor="credit-entity">本主体统一社会信用代码</label>
-          <Input
+          <CommittedInput
             id="credit-entity"
             style={{ width: 210 }}
             value={caller.entity}
             disabled={fixed}
             maxLength={18}
-            onChange={(e) => setCaller({ ...caller, entity: e.target.value.toUpperCase() })}
+            upper
+            onCommit={(entity) => setCaller({ ...caller, entity })}
           />
         </>
       ) : (
@@ -147,12 +172,12 @@ export function CallerBar() {
             onChange={(purposeKind: string) => setCaller({ ...caller, purposeKind })}
           />
           <label htmlFor="credit-purpose-text">事由</label>
-          <Input
+          <CommittedInput
             id="credit-purpose-text"
             style={{ width: 220 }}
             value={caller.purposeText}
             placeholder="如 食品经营许可核查"
-            onChange={(e) => setCaller({ ...caller, purposeText: e.target.value })}
+            onCommit={(purposeText) => setCaller({ ...caller, purposeText })}
           />
         </>
       )}
