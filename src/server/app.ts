@@ -17,6 +17,7 @@ import { errorCatalog, platformError } from '../errorCatalog.ts';
 import { ROOT, type PlatformContext } from '../platform/context.ts';
 import { modules } from '../platform/modules.ts';
 import { coreRoutes } from './coreRoutes.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from '../auth/settings.ts';
 import { AUTH_ENFORCED_BY_DEFAULT, registerSecurity, type SecurityOptions } from './security.ts';
 
 export interface AppOptions {
@@ -58,6 +59,15 @@ export async function buildApp(
           '鸡西市人民政府公报2022年第5期所载政策的执行接口：医保一站式结算、市场主体信用分级分类监管、价格异常波动监测预警、残疾人两项补贴与规划指标、政策测算。',
         version: '0.1.0',
       },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: '登录后的会话（POST /api/auth/login）' },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER, description: '会话方式下每个 POST/PUT/PATCH/DELETE 须带的防伪令牌（GET /api/auth/me 返回）' },
+          token: { type: 'http', scheme: 'bearer', description: '批处理用的 API 令牌（管理员 POST /api/auth/users/{id}/tokens 签发）' },
+        },
+      },
+      // Public routes (health, documents, parameters, login) need none; see src/auth/permissions.ts.
+      security: [{ session: [], csrf: [] }, { token: [] }],
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
