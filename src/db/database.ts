@@ -20,6 +20,12 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** Where it points, without credentials, for logs. */
   label: string;
+  /**
+   * The SQLite connection itself, for bulk writes that prepare one
+   * statement and run it per row. Use only inside a Kysely transaction on
+   * `db` (which holds this same connection); absent on PostgreSQL.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -60,5 +66,5 @@ export function openDatabase(
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
   });
-  return { db, dialect: 'sqlite', label: `sqlite:${file}`, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', label: `sqlite:${file}`, sqlite, close: () => db.destroy() };
 }

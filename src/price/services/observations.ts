@@ -261,6 +261,12 @@ export async function ingestObservations(
   }
 
   await ctx.store.db.transaction().execute(async (trx) => {
+    // SQLite: one prepared statement run per row, inside this transaction
+    // (the same connection); several times faster than multi-row inserts.
+    if (ctx.store.sqlite) {
+      insertEachSqlite(ctx.store.sqlite, toStore.map((r) => r.record));
+      return;
+    }
     for (let i = 0; i < toStore.length; i += INSERT_CHUNK) {
       await trx.insertInto('price_observation')
         .values(toStore.slice(i, i + INSERT_CHUNK).map((r) => r.record))
@@ -285,11 +291,29 @@ export async function ingestObservations(
   };
 }
 
+const OBSERVATION_FIELDS = [
+  'id', 'point_id', 'item_id', 'county', 'date', 'price_fen', 'previous_fen', 'reported_change_bp', 'note', 'status',
+  'hold_reason', 'source', 'batch_id', 'entered_by', 'entered_at', 'decided_by', 'decided_at',
+] as const satisfies ReadonlyArray<keyof PriceObservationTable>;
+
+/** The same upsert as the Kysely path: a voided key is replaced, any other kept. */
+function insertEachSqlite(sqlite: NonNullable<PlatformContext['store']['sqlite']>, records: readonly PriceObservationTable[]): void {
+  if (records.length === 0) return;
+
+  const replace = OBSERVATION_FIELDS.filter((f) => !['id', 'point_id', 'item_id', 'county', 'date'].includes(f))
+    .map((f) => `${f} = excluded.${f}`).join(', ');
+  const statement = sqlite.prepare(
+    `insert into price_observation (${OBSERVATION_FIELDS.join(', ')}) values (${OBSERVATION_FIELDS.map(() => '?').join(', ')}) ` +
+    `on conflict (id) do update set ${replace} where price_observation.status = 'rejected'`,
+  );
+  for (const r of records) statement.run(OBSERVATION_FIELDS.map((f) => r[f]));
+}
+
 /**
  * The last accepted price before each record's date at its point, within
  * 62 days. Per distinct date of the records (a form holds one), the
- * database picks the latest earlier date of each point and item, so only
- * one row per pair comes back.
+ * database picks the latest earlier date of each point and item; the
+ * prices are then read by key.
  */
 async function lastPrices(ctx: PlatformContext, records: readonly PriceObservationTable[]): Promise<Map<string, number>> {
   const result = new Map<string, number>();
@@ -305,8 +329,9 @@ async function lastPrices(ctx: PlatformContext, records: readonly PriceObservati
   for (const [date, items] of byDate) {
     const itemIds = [...items];
     const since = addDays(date, -REFERENCE_DAYS);
+    const latest: string[] = [];
     for (let i = 0; i < itemIds.length; i += CHUNK) {
-      const latest = db.selectFrom('price_observation')
+      const rows = await db.selectFrom('price_observation')
         .select(['point_id', 'item_id'])
         .select((eb) => eb.fn.max('date').as('latest'))
         .where('item_id', 'in', itemIds.slice(i, i + CHUNK))
@@ -314,12 +339,13 @@ async function lastPrices(ctx: PlatformContext, records: readonly PriceObservati
         .where('date', '>=', since)
         .where('date', '<', date)
         .groupBy(['point_id', 'item_id'])
-        .as('m');
-      const rows = await db.selectFrom('price_observation as o')
-        .innerJoin(latest, (join) => join.onRef('o.point_id', '=', 'm.point_id').onRef('o.item_id', '=', 'm.item_id').onRef('o.date', '=', 'm.latest'))
-        .select(['o.point_id', 'o.item_id', 'o.price_fen'])
-        .where('o.status', '=', 'accepted')
         .execute();
+      for (const r of rows) latest.push(observationId(r.point_id, r.item_id, String(r.latest)));
+    }
+    // The prices by key: the primary key, not a join.
+    for (let i = 0; i < latest.length; i += INSERT_CHUNK) {
+      const rows = await db.selectFrom('price_observation').select(['point_id', 'item_id', 'price_fen'])
+        .where('id', 'in', latest.slice(i, i + INSERT_CHUNK)).execute();
       for (const r of rows) result.set(`${r.point_id}|${r.item_id}|${date}`, r.price_fen);
     }
   }

@@ -241,4 +241,15 @@ export const priceMigrations: Record<string, Migration> = {
       }
     },
   },
+
+  // The last price of each point and item before a date (plausibility of
+  // an import, D3 1.4(1)): read from the index, not the table.
+  '2026_12_04_0303_price_observation_point_item': {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('price_observation_point_item').on('price_observation').columns(['item_id', 'point_id', 'status', 'date']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('price_observation_point_item').execute();
+    },
+  },
 };
