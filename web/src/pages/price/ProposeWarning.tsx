@@ -8,8 +8,9 @@ import { useState } from 'react';
 
 import { api, unwrap, type ResponseOf } from '../../api/client.ts';
 import { toApiError, type ApiError } from '../../api/errors.ts';
+import { useApi } from '../../api/useApi.ts';
 import { applyProblemsToForm, ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { navigate } from '../../router.tsx';
+import { Link, navigate } from '../../router.tsx';
 import { COUNTIES } from './labels.ts';
 import { callerHeaders, useOperator } from './operator.tsx';
 
@@ -31,6 +32,11 @@ export function ProposeWarning({ detection }: { detection: Detection }) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError>();
   const { operator } = useOperator();
+  // One warning per detection: once proposed, the detection links to it.
+  const existing = useApi(
+    async (signal) => (await unwrap(api.GET('/api/price/warnings', { signal }))).filter((w) => w.detectionId && w.detectionId === detection.id),
+    [detection.id],
+  );
 
   const submit = async (v: Values) => {
     setError(undefined);
@@ -56,6 +62,22 @@ export function ProposeWarning({ detection }: { detection: Detection }) {
       setError(failure);
     }
   };
+
+  if (existing.data?.length) {
+    return (
+      <div className="propose-warning">
+        <Typography.Paragraph>
+          已据此检测结果提出预警：
+          {existing.data.map((w) => (
+            <Link key={w.id} to={`/price/warnings/${w.id}`}>
+              {w.title}
+            </Link>
+          ))}
+        </Typography.Paragraph>
+      </div>
+    );
+  }
+  if (existing.loading) return null;
 
   return (
     <div className="propose-warning">

@@ -32,13 +32,13 @@ const CAP_TYPES: Record<string, string> = { Alert: '发布（Alert）', Update: 
 
 const TASK_TONE: Record<string, Tone> = { met: 'good', late: 'warn', overdue: 'bad', open: 'info' };
 
-/** Which steps a state allows (src/price/rules/warningStates.ts). */
+/** Which steps a state allows (FROM in src/price/rules/warningStates.ts; the server decides). */
 function stepsFor(state: string | undefined): Step[] {
   switch (state) {
     case 'proposed':
       return ['approve', 'reject'];
     case 'approved':
-      return ['publish', 'terminate'];
+      return ['publish'];
     case 'published':
       return ['change_level', 'terminate'];
     default:

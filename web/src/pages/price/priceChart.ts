@@ -189,7 +189,7 @@ export function ifpaChartOptions(rows: readonly IfpaRow[], bounds: IfpaBounds, t
         markLine: {
           silent: true,
           symbol: 'none',
-          label: { formatter: '{c}' },
+          label: { position: 'start' as const, formatter: '{c}' },
           lineStyle: { type: 'dashed' as const, color: '#595959' },
           data: [{ yAxis: bounds.abnormal }, { yAxis: bounds.moderate }, { yAxis: -bounds.moderate }],
         },
