@@ -205,6 +205,7 @@ describeEachDatabase('web interface: 信用', (db) => {
     // One entity graded, on the public score: B after the objection.
     assert.match(await table.getByRole('row', { name: /B级/ }).innerText(), /1\s+100\.0%/);
     await accessible(page, 'sectors with the distribution');
+    await screenshot(page, 'credit-sectors');
 
     // The examples' accepted food model: the page then lists its version,
     // offers the assessment form, and counts the entity apart (no points yet).
