@@ -133,6 +133,24 @@ describeEachDatabase('attack on a loopback instance', (database) => {
     assert.equal((await call('POST', '/api/medical/persons', as(clerk), { person_id: JIGUAN, scheme: 'resident', name: '测试人' })).status, 200);
   });
 
+  test('county 残联 clerk re-registers another county\'s employer into its own, refused and the employer unchanged', async () => {
+    // Found by this attack, the same hole as persons: POST /employers upserts
+    // by unit code, so a 鸡冠区 clerk could rewrite a 恒山区 employer's
+    // figures (and the quota check on them) by naming its own county.
+    const federation = await login((await createTestAccount(ctx, 'disabled_federation', { username: 'federation-city' })).username);
+    const jiguan = await login((await createTestAccount(ctx, 'disabled_federation', { username: 'federation-jiguan', county: '230302' })).username);
+    const employer = { id: '91230303MA0EMPL01X', name: '恒山区某公司', kind: 'enterprise', level: 'county', county: '230303', staff: 100, disabledEmployees: 2 };
+    assert.equal((await call('POST', '/api/disability/employers', as(federation), employer)).status, 200);
+
+    for (const change of [{ county: '230302' }, { county: undefined }]) {
+      const response = await call('POST', '/api/disability/employers', as(jiguan), { ...employer, ...change, disabledEmployees: 0 });
+      assert.equal(response.status, 403, JSON.stringify(change));
+      assert.equal(((await response.json()) as { code: string }).code, 'ERR_AUTH_OUT_OF_SCOPE');
+    }
+    const stored = await ctx.store.db.selectFrom('disability_employer').select(['county', 'disabled_employees']).where('id', '=', employer.id).executeTakeFirstOrThrow();
+    assert.deepEqual({ county: stored.county, disabled: Number(stored.disabled_employees) }, { county: '230303', disabled: 2 });
+  });
+
   test('county clerk downloads the D4 lists, only its county in them', async () => {
     for (const path of ['/api/medical/push-list?year=2023', '/api/medical/watch-list?year=2023']) {
       const response = await call('GET', path, as(clerk));

@@ -453,6 +453,10 @@ export async function disabilityRoutes(app: FastifyInstance, ctx: PlatformContex
   }, async (request) => {
     const actor = actorOf(request);
     const b = request.body as { id: string; name: string; kind: string; institutionType?: string; level: string; county?: string; posts?: number; staff: number; disabledEmployees: number; severeDisabledEmployees?: number; asOf?: string };
+    // An update reaches a stored employer: a county-bound clerk may change
+    // only its own county's, never move another county's into its own.
+    const stored = await ctx.store.db.selectFrom('disability_employer').select('county').where('id', '=', b.id).executeTakeFirst();
+    if (stored) request.scope.check({ county: stored.county });
     return saveEmployer(ctx, {
       id: b.id, name: b.name, kind: b.kind as never, institutionType: b.institutionType || null, level: b.level as never,
       county: b.county || null, posts: b.posts ?? null, staff: b.staff, disabledEmployees: b.disabledEmployees,
