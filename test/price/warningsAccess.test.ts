@@ -62,6 +62,19 @@ describeEachDatabase('price warnings, guarded', (database) => {
     assert.deepEqual(res.json().problems.map((p: { field: string }) => p.field), ['units[1]']);
   });
 
+  test('6.1: a contact change keeps the duties, is logged with before and after, and is the office\'s to make', async () => {
+    let res = await app.inject({ method: 'PUT', url: '/api/price/directory/samr', headers: deputy, payload: { kind: 'member_unit', name: '市市场监管局', data: { phone: '12315' }, reason: 'x' } });
+    assert.equal(res.json().code, 'ERR_AUTH_FORBIDDEN');
+    res = await app.inject({ method: 'PUT', url: '/api/price/directory/samr', headers: office, payload: { kind: 'member_unit', name: '市市场监管局', data: { phone: '0467-12315', contact: '值班室' }, reason: '报备联络电话' } });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.json().data.duty), /受理消费者投诉举报/);
+    assert.equal(res.json().data.phone, '0467-12315');
+    res = await app.inject({ method: 'PUT', url: '/api/price/directory/samr', headers: office, payload: { kind: 'member_unit', name: '市市场监管局', data: { contact: null }, reason: '取消联系人' } });
+    assert.equal(res.json().data.contact, undefined);
+    res = await app.inject({ method: 'GET', url: '/api/price/directory/changes?entryId=samr', headers: deputy });
+    assert.deepEqual(res.json().map((c: { reason: string }) => c.reason).sort(), ['取消联系人', '报备联络电话']);
+  });
+
   test('a county-bound officer sees and marks only its own county tasks', async () => {
     let res = await app.inject({ method: 'GET', url: `/api/price/warnings/${id}/tasks?asOf=2022-09-15T13:00`, headers: jiguan });
     const owners = [...new Set(res.json().tasks.map((t: { owner: string }) => t.owner))];

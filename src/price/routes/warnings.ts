@@ -450,6 +450,7 @@ export async function warningRoutes(app: FastifyInstance, ctx: PlatformContext) 
   app.put('/directory/:id', {
     schema: {
       tags: TAGS, summary: '新增或修改名录条目（联络方式变更报备，记入变更记录）', params: idParams,
+      description: 'data 中未提交的字段保留（如职责），提交为 null 的字段删除',
       body: { type: 'object', required: ['kind', 'name', 'reason'], properties: { kind: entry.properties.kind, name: { type: 'string' }, data: freeObject, sort: { type: 'integer' }, reason: { type: 'string', description: '变更原因' } } },
       response: { 200: entry },
     },

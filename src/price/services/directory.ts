@@ -82,13 +82,16 @@ export async function putDirectoryEntry(ctx: PlatformContext, id: string, input:
   await ctx.store.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('price_org_entry').selectAll().where('id', '=', id).executeTakeFirst();
     const sort = input.sort ?? before?.sort ?? 1000;
-    const after = { id, kind: input.kind, name: input.name.trim(), sort, data_json: JSON.stringify(input.data ?? {}), updated_at: at, updated_by: caller.user };
+    // Fields not sent are kept (duties, article); a field sent as null is removed.
+    const merged: Record<string, unknown> = { ...(before ? JSON.parse(before.data_json) : {}), ...(input.data ?? {}) };
+    for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
+    const after = { id, kind: input.kind, name: input.name.trim(), sort, data_json: JSON.stringify(merged), updated_at: at, updated_by: caller.user };
     if (before) await trx.updateTable('price_org_entry').set(after).where('id', '=', id).execute();
     else await trx.insertInto('price_org_entry').values(after).execute();
     await trx.insertInto('price_org_change').values({
       id: randomUUID(), entry_id: id, changed_at: at, changed_by: caller.user,
       before_json: before ? JSON.stringify({ kind: before.kind, name: before.name, sort: before.sort, data: JSON.parse(before.data_json) }) : null,
-      after_json: JSON.stringify({ kind: after.kind, name: after.name, sort, data: input.data ?? {} }),
+      after_json: JSON.stringify({ kind: after.kind, name: after.name, sort, data: merged }),
       reason: input.reason.trim(),
     }).execute();
   });
