@@ -19301,7 +19301,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 新增或修改名录条目（联络方式变更报备，记入变更记录） */
+        /**
+         * 新增或修改名录条目（联络方式变更报备，记入变更记录）
+         * @description data 中未提交的字段保留（如职责），提交为 null 的字段删除
+         */
         put: {
             parameters: {
                 query?: never;
