@@ -205,6 +205,7 @@ export const resultSchema = {
     durationMs: int,
     baseline: text,
     parameters: { type: 'array', items: paramTraceSchema },
+    parametersUsed: { type: 'array', items: paramTraceSchema, description: '各领域规则读取的全部参数（含未调整的）及其在测算期内的取值' },
     totals,
     byArea: groups,
     byCounty: groups,

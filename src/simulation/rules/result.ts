@@ -49,6 +49,8 @@ export interface SimulationResult {
   /** What the scenario is compared with. */
   baseline: string;
   parameters: ParamTraceRow[];
+  /** Every parameter the areas' rules read, with its values over the period (unchanged ones too). */
+  parametersUsed?: ParamTraceRow[];
   totals: Totals;
   byArea: GroupTotal[];
   byCounty: GroupTotal[];

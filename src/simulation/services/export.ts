@@ -101,6 +101,21 @@ export async function resultWorkbook(result: SimulationResult, options: ExportOp
     scenario: p.scenario.map(versionText).join('；'),
   })));
 
+  sheet(workbook, '所用参数', [
+    { key: 'id', header: '参数', width: 44 },
+    { key: 'label', header: '名称', width: 36 },
+    { key: 'number', header: '文号', width: 22 },
+    { key: 'article', header: '条款', width: 14 },
+    { key: 'changed', header: '是否调整', width: 10 },
+    { key: 'baseline', header: '基线取值（时段）', width: 40 },
+    { key: 'scenario', header: '方案取值（时段）', width: 40 },
+  ], (result.parametersUsed ?? []).map((p) => ({
+    ...p,
+    changed: result.parameters.some((c) => c.id === p.id) ? '是' : '否',
+    baseline: p.baseline.map(versionText).join('；'),
+    scenario: p.scenario.map(versionText).join('；'),
+  })));
+
   sheet(workbook, '汇总', [{ key: 'group', header: '分组', width: 10 }, ...totalColumns], [
     { group: '合计', title: '全部', ...result.totals, entities: '' },
     ...result.byArea.map((g) => ({ group: '领域', ...g })),

@@ -73,6 +73,7 @@ export async function runScenario(
     durationMs: Date.now() - started,
     baseline: BASELINE_TEXT,
     parameters: paramTrace(baseline, registry, scenario.changes.map((c) => c.id), period),
+    parametersUsed: paramTrace(baseline, registry, results.flatMap((r) => r.paramIds), period),
     results,
     counties: { ...JIXI_COUNTIES },
   });

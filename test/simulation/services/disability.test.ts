@@ -87,5 +87,10 @@ describeEachDatabase('simulation run over the stored disability register', (db) 
     await workbook.xlsx.load((await resultWorkbook(result)) as unknown as ArrayBuffer);
     assert.ok(workbook.getWorksheet('残联·人员'));
     assert.ok(workbook.getWorksheet('残联·逐月发放'));
+    // Every parameter the payroll read is listed, the changed one marked.
+    const used = workbook.getWorksheet('所用参数')!;
+    const rows = used.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 6));
+    assert.ok(rows.some((r) => r[0] === 'disability.d1.s3_1_5.living_monthly' && r[4] === '是'));
+    assert.ok(rows.some((r) => r[0] === 'disability.d1.s3_1_5.care_monthly_grade_1' && r[4] === '否'));
   });
 });

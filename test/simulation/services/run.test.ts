@@ -125,7 +125,7 @@ describeEachDatabase('simulation run over stored medical data', (db) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await resultWorkbook(result)) as unknown as ArrayBuffer);
     assert.deepEqual(workbook.worksheets.map((w) => w.name), [
-      '方案', '参数调整', '汇总', '成本明细', '受益与受损分布', '跨越门槛', '医保·人员', '医保·单据', '医保·救助资金',
+      '方案', '参数调整', '所用参数', '汇总', '成本明细', '受益与受损分布', '跨越门槛', '医保·人员', '医保·单据', '医保·救助资金',
     ]);
     const params = workbook.getWorksheet('参数调整')!;
     assert.equal(params.getCell('A2').value, 'medical.d5.art7_1.annual_cap');

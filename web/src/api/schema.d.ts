@@ -22795,6 +22795,29 @@ export interface paths {
                                 }[];
                                 unit?: string;
                             }[];
+                            /** @description 各领域规则读取的全部参数（含未调整的）及其在测算期内的取值 */
+                            parametersUsed?: {
+                                article?: string;
+                                baseline?: {
+                                    from?: string;
+                                    note?: string | null;
+                                    override?: string | null;
+                                    to?: string | null;
+                                    value?: unknown;
+                                }[];
+                                document?: string;
+                                id?: string;
+                                label?: string;
+                                number?: string;
+                                scenario?: {
+                                    from?: string;
+                                    note?: string | null;
+                                    override?: string | null;
+                                    to?: string | null;
+                                    value?: unknown;
+                                }[];
+                                unit?: string;
+                            }[];
                             period?: {
                                 from?: string;
                                 to?: string;
@@ -23646,6 +23669,29 @@ export interface paths {
                                 scenario?: number;
                             }[];
                             parameters?: {
+                                article?: string;
+                                baseline?: {
+                                    from?: string;
+                                    note?: string | null;
+                                    override?: string | null;
+                                    to?: string | null;
+                                    value?: unknown;
+                                }[];
+                                document?: string;
+                                id?: string;
+                                label?: string;
+                                number?: string;
+                                scenario?: {
+                                    from?: string;
+                                    note?: string | null;
+                                    override?: string | null;
+                                    to?: string | null;
+                                    value?: unknown;
+                                }[];
+                                unit?: string;
+                            }[];
+                            /** @description 各领域规则读取的全部参数（含未调整的）及其在测算期内的取值 */
+                            parametersUsed?: {
                                 article?: string;
                                 baseline?: {
                                     from?: string;

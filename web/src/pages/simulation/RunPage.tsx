@@ -96,6 +96,26 @@ function Result({ result }: { result: RunResult }) {
         />
       </section>
 
+      <section className="panel" aria-labelledby="used-title">
+        <Typography.Title level={2} id="used-title">
+          测算所用的全部参数
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">各领域规则在测算期内读取的参数（含未调整的），每个数字都可追溯到这些取值及其文号、条款。</Typography.Paragraph>
+        <Table
+          size="small"
+          rowKey="id"
+          dataSource={result.parametersUsed ?? []}
+          pagination={(result.parametersUsed ?? []).length > 10 ? { pageSize: 10 } : false}
+          caption={<span className="sr-only">所用参数</span>}
+          columns={[
+            { title: '参数', dataIndex: 'label', render: (v: string, p) => <Link to={`/params/${p.id}`}>{v}</Link> },
+            { title: '依据', key: 'cite', render: (_: unknown, p) => `${p.number} ${p.article}` },
+            { title: '调整', key: 'changed', render: (_: unknown, p) => ((result.parameters ?? []).some((c) => c.id === p.id) ? '是' : '否') },
+            { title: '基线', key: 'baseline', render: (_: unknown, p) => versions(p.baseline, p.unit) },
+          ]}
+        />
+      </section>
+
       <section className="panel" aria-labelledby="county-title">
         <Typography.Title level={2} id="county-title">
           分县区成本
