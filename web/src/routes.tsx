@@ -116,6 +116,14 @@ export const ROUTES: readonly PageRoute[] = [
     component: lazy(() => import('./pages/price/ObservationsPage.tsx')),
   },
   {
+    path: '/price/signals',
+    title: '投诉与巡查',
+    section: 'price',
+    menu: true,
+    needs: ['GET /api/price/complaints', 'POST /api/price/complaints', 'GET /api/price/panic-reports', 'POST /api/price/panic-reports', 'GET /api/price/items', 'GET /api/price/points'],
+    component: lazy(() => import('./pages/price/SignalsPage.tsx')),
+  },
+  {
     path: '/price/proposals',
     title: '预警建议',
     section: 'price',
