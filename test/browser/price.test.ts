@@ -369,6 +369,7 @@ describeEachDatabase('web interface: price pages', (db) => {
 
     await page.goto(`${platform.url}/price/catalogue`);
     await settled(page);
+    await page.locator('.points-table tbody tr.ant-table-row').nth(4).waitFor();
     assert.equal(await page.locator('.points-table tbody tr.ant-table-row').count(), 5);
     await accessible(page, 'catalogue');
 
@@ -387,5 +388,20 @@ describeEachDatabase('web interface: price pages', (db) => {
     assert.match(await page.locator('.drill-next').innerText(), /上次综合演练\s+无记录/);
     await accessible(page, 'incidents');
     if (shots) await screenshot(page, 'price-incidents');
+
+    // D3 3.3 (R5): the day's 12315 count, and a patrol's report (R6).
+    await page.goto(`${platform.url}/price/signals`);
+    await settled(page);
+    const complaint = page.locator('form[id="complaint"]');
+    await complaint.getByLabel('品种').click();
+    await page.locator('.ant-select-item-option', { hasText: '粳米' }).click();
+    await complaint.getByLabel('县(市)区').click();
+    await page.locator('.ant-select-item-option', { hasText: '鸡冠区' }).first().click();
+    await complaint.getByLabel('日期').fill('2022-09-14');
+    await complaint.getByLabel('件数').fill('12');
+    await complaint.getByRole('button', { name: '录入件数' }).click();
+    await page.getByText('已录入 2022-09-14 鸡冠区粳米投诉举报 12 件').waitFor();
+    await page.locator('.complaints-table tbody tr.ant-table-row', { hasText: '12' }).waitFor();
+    await accessible(page, 'signals');
   });
 });
