@@ -98,7 +98,7 @@ export const ROUTES: readonly PageRoute[] = [
     title: '价格监测',
     section: 'price',
     menu: true,
-    needs: ['GET /api/price/items', 'GET /api/price/points', 'GET /api/price/averages', 'POST /api/price/indicators/ifpa'],
+    needs: ['GET /api/price/items', 'GET /api/price/points', 'GET /api/price/averages', 'POST /api/price/indicators/ifpa', 'GET /api/params/{id}'],
     component: lazy(() => import('./pages/price/DashboardPage.tsx')),
   },
   {
