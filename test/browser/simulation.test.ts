@@ -182,6 +182,7 @@ describeEachDatabase('web interface: 政策测算', (db) => {
     assert.match(await row.innerText(), new RegExp(formatYuan(july.scenario)));
     assert.ok(july.scenario > july.baseline);
     await accessible(page, 'disability run page');
+    if (shots) await screenshot(page, 'simulation-disability');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 XLSX' }).click()]);
     const workbook = new ExcelJS.Workbook();
