@@ -52,6 +52,11 @@ export const authErrors = {
     message: '请求缺少有效的防伪令牌，请刷新页面后重试',
     en: 'state-changing request without a valid CSRF token',
   },
+  ERR_AUTH_SESSION_REQUIRED: {
+    status: 403,
+    message: '修改密码或动态口令须本人登录后办理，接口令牌不能办理',
+    en: 'password and second-factor changes need a signed-in session, not an API token',
+  },
   ERR_AUTH_RATE_LIMITED: {
     status: 429,
     message: '请求过于频繁，请稍后再试',

@@ -1,5 +1,5 @@
 /** /api/auth: logging in and out, one's own account, and (admin) accounts and API tokens. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { fail } from '../errorCatalog.ts';
 import type { PlatformContext } from '../platform/context.ts';
@@ -102,7 +102,15 @@ export async function authRoutes(app: FastifyInstance, ctx: PlatformContext): Pr
     schema: { tags: ['auth'], summary: '角色列表' },
   }, async () => ROLE_NAMES.map((id) => ({ id, title: ROLES[id].title, en: ROLES[id].en })));
 
+  // The account's own credentials change only in a signed-in session: a
+  // machine's API token, if it leaked, must not become the account itself
+  // (a second factor the holder controls, a password changed under it).
+  const sessionOnly = async (request: FastifyRequest) => {
+    if (request.caller?.via === 'token') fail('ERR_AUTH_SESSION_REQUIRED');
+  };
+
   app.post('/password', {
+    preHandler: sessionOnly,
     schema: {
       tags: ['auth'],
       summary: '修改本人密码',
@@ -118,6 +126,7 @@ export async function authRoutes(app: FastifyInstance, ctx: PlatformContext): Pr
   });
 
   app.post('/totp/setup', {
+    preHandler: sessionOnly,
     schema: { tags: ['auth'], summary: '登记身份验证器（第二因素），返回密钥与二维码地址' },
   }, async (request) => {
     const secret = newTotpSecret();
@@ -126,6 +135,7 @@ export async function authRoutes(app: FastifyInstance, ctx: PlatformContext): Pr
   });
 
   app.post('/totp/confirm', {
+    preHandler: sessionOnly,
     schema: {
       tags: ['auth'],
       summary: '输入动态口令，启用第二因素',

@@ -292,6 +292,25 @@ describeEachDatabase('attack on a loopback instance', (database) => {
     assert.ok(items.every((i) => i.subject === ENTITY_A), JSON.stringify(items.map((i) => i.subject)));
   });
 
+  test('a leaked API token cannot change the password or enrol a second factor', async () => {
+    // Found by this attack: a machine's token could enrol a TOTP secret of
+    // its holder's choosing on the account (and change its password), so a
+    // leaked token became the account. These now need a signed-in session.
+    const machine = await createTestAccount(ctx, 'medical_office', { username: 'machine-client' });
+    const { token } = await app.sessions.createApiToken(machine.id, '结算接口', 'attack-test', null);
+    const bearer = { authorization: `Bearer ${token}` };
+    assert.equal((await call('GET', '/api/medical/persons', bearer)).status, 200, 'the token works for its purpose');
+
+    for (const [path, body] of [['/api/auth/totp/setup', {}], ['/api/auth/totp/confirm', { code: '123456' }], ['/api/auth/password', { current: TEST_PASSWORD, next: 'taken-over-password-2026' }]] as const) {
+      const response = await call('POST', path, bearer, body);
+      assert.equal(response.status, 403, path);
+      assert.equal(((await response.json()) as { code: string }).code, 'ERR_AUTH_SESSION_REQUIRED', path);
+    }
+    const row = await ctx.store.db.selectFrom('auth_user').select(['totp_pending_secret', 'totp_secret']).where('id', '=', machine.id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { totp_pending_secret: null, totp_secret: null });
+    assert.equal((await login('machine-client')).status, 200, 'the password is unchanged');
+  });
+
   test('guessing a password fast, rate limited and the account locked', async () => {
     await createTestAccount(ctx, 'finance', { username: 'guess-target' });
     const statuses: number[] = [];
