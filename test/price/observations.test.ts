@@ -122,7 +122,7 @@ describeEachDatabase('D3 1.4(1) price observations imported from the offices\' f
     assert.equal((await importObservationFile(ctx, gbk, 'csv', { skipInvalid: false, caller, defaults: { point: 'p1', date: '2022-09-19' } })).stored, 1);
   });
 
-  test('the stored reference is the last accepted price within 62 days before the date', async () => {
+  test('the stored reference is the last accepted price within price.d3.art1_4.reference_days (62) before the date', async () => {
     // 粳米 at p1: 25.50 accepted on 09-15 (confirmed above). 11-16 is 62
     // days after it: still the reference, 80.00 is +213.73% and held. 11-17
     // is 63 days after: no reference, so only the (absent) band applies.

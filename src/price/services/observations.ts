@@ -95,7 +95,6 @@ const REPLACE = (eb: ExpressionBuilder<OnConflictDatabase<Database, 'price_obser
   decided_by: eb.ref('excluded.decided_by'),
   decided_at: eb.ref('excluded.decided_at'),
 });
-const REFERENCE_DAYS = 62;
 
 function parseChange(text: string): BasisPoints | undefined {
   return parsePercent(text.replace(/[%％]\s*$/, ''));
@@ -141,7 +140,8 @@ export async function ingestObservations(
   const today = todayInBeijing();
   const maxChange = params.at<BasisPoints>('price.d3.art1_4.plausible_change', today)?.value;
   const tolerance = params.at<BasisPoints>('price.d3.art1_4.change_tolerance', today)?.value;
-  if (maxChange === undefined || tolerance === undefined) {
+  const referenceDays = params.at<number>('price.d3.art1_4.reference_days', today)?.value;
+  if (maxChange === undefined || tolerance === undefined || referenceDays === undefined) {
     fail('ERR_PRICE_PARAM_INVALID', { details: { id: 'price.d3.art1_4.*', date: today, reason: 'not in force' } });
   }
 
@@ -248,7 +248,7 @@ export async function ingestObservations(
 
   // Hold what is implausible, against the reported or the last stored price.
   const needReference = toStore.filter((r) => r.reportedPrevious === null);
-  const references = await lastPrices(ctx, needReference.map((r) => r.record));
+  const references = await lastPrices(ctx, needReference.map((r) => r.record), referenceDays);
   const heldRows: IngestReport['heldRows'] = [];
   for (const r of toStore) {
     const reference = r.reportedPrevious ?? references.get(`${r.record.point_id}|${r.record.item_id}|${r.record.date}`) ?? null;
@@ -311,11 +311,11 @@ function insertEachSqlite(sqlite: NonNullable<PlatformContext['store']['sqlite']
 
 /**
  * The last accepted price before each record's date at its point, within
- * 62 days. Per distinct date of the records (a form holds one), the
+ * `days` (price.d3.art1_4.reference_days). Per distinct date of the records (a form holds one), the
  * database picks the latest earlier date of each point and item; the
  * prices are then read by key.
  */
-async function lastPrices(ctx: PlatformContext, records: readonly PriceObservationTable[]): Promise<Map<string, number>> {
+async function lastPrices(ctx: PlatformContext, records: readonly PriceObservationTable[], days: number): Promise<Map<string, number>> {
   const result = new Map<string, number>();
   if (records.length === 0) return result;
 
@@ -328,7 +328,7 @@ async function lastPrices(ctx: PlatformContext, records: readonly PriceObservati
   const db = ctx.store.db;
   for (const [date, items] of byDate) {
     const itemIds = [...items];
-    const since = addDays(date, -REFERENCE_DAYS);
+    const since = addDays(date, -days);
     const latest: string[] = [];
     for (let i = 0; i < itemIds.length; i += CHUNK) {
       const rows = await db.selectFrom('price_observation')
