@@ -371,7 +371,12 @@ function HeldPanel({ items, points, round, onDecided }: { items: readonly Item[]
             key: 'actions',
             render: (_: unknown, row) => (
               <Space>
-                <Button size="small" type="primary" onClick={() => void decide(row, 'confirm', '')} aria-label={`核实采用 ${name.point(row.pointId)} ${name.item(row.itemId)} ${row.price} 元`}>
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => void decide(row, 'confirm', '')}
+                  aria-label={`核实采用 ${name.point(row.pointId)} ${name.item(row.itemId)} ${row.price} 元`}
+                >
                   核实采用
                 </Button>
                 <Button

@@ -154,7 +154,14 @@ function PanicPanel({ items, points }: { items: readonly Item[]; points: readonl
       await unwrap(
         api.POST('/api/price/panic-reports', {
           headers: callerHeaders(operator),
-          body: { itemId: v.itemId, county: v.county, pointId: v.pointId ?? null, date: v.date, kind: v.kind, ...(v.description?.trim() ? { description: v.description.trim() } : {}) },
+          body: {
+            itemId: v.itemId,
+            county: v.county,
+            pointId: v.pointId ?? null,
+            date: v.date,
+            kind: v.kind,
+            ...(v.description?.trim() ? { description: v.description.trim() } : {}),
+          },
         }),
       );
       form.resetFields(['description']);

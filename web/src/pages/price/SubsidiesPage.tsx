@@ -59,7 +59,12 @@ function Subsidies() {
           <Input id="sub-from" type="month" style={{ width: 160 }} value={from} onChange={(e) => setQuery({ from: e.target.value })} />
           <label htmlFor="sub-to">截止月</label>
           <Input id="sub-to" type="month" style={{ width: 160 }} value={to} onChange={(e) => setQuery({ to: e.target.value })} />
-          {decisions.data ? <Typography.Text className="months-summary">共 {decisions.data.length} 个月，启动 {triggered.length} 个月{triggered.length ? `：${triggered.map((d) => d.indexMonth).join('、')}` : ''}</Typography.Text> : null}
+          {decisions.data ? (
+            <Typography.Text className="months-summary">
+              共 {decisions.data.length} 个月，启动 {triggered.length} 个月
+              {triggered.length ? `：${triggered.map((d) => d.indexMonth).join('、')}` : ''}
+            </Typography.Text>
+          ) : null}
         </div>
         {decisions.error ? <ErrorNotice error={decisions.error} onRetry={decisions.reload} /> : null}
         <Table<Decision>
@@ -173,7 +178,14 @@ function IndicesForm({ onSaved }: { onSaved: () => void }) {
         </Form.Item>
       </Form>
       <div className="file-picker">
-        <input id="indices-file" type="file" accept=".csv" className="file-picker-input" aria-describedby="indices-file-help" onChange={(e) => void fromFile(e.target.files?.[0])} />
+        <input
+          id="indices-file"
+          type="file"
+          accept=".csv"
+          className="file-picker-input"
+          aria-describedby="indices-file-help"
+          onChange={(e) => void fromFile(e.target.files?.[0])}
+        />
         <label htmlFor="indices-file" className="file-picker-button">
           上传物价指数（CSV）
         </label>
@@ -230,7 +242,14 @@ function PaymentsPanel({ months }: { months: string[] }) {
       </Typography.Title>
       <div className="page-toolbar">
         <label htmlFor="pay-month">指数月</label>
-        <Select id="pay-month" style={{ width: 160 }} value={month} placeholder="选择启动月" options={months.map((m) => ({ value: m, label: m }))} onChange={(v: string) => setMonth(v)} />
+        <Select
+          id="pay-month"
+          style={{ width: 160 }}
+          value={month}
+          placeholder="选择启动月"
+          options={months.map((m) => ({ value: m, label: m }))}
+          onChange={(v: string) => setMonth(v)}
+        />
         <Button type="primary" disabled={!month} loading={busy} onClick={() => void compile()}>
           编制发放清单
         </Button>

@@ -231,6 +231,13 @@ function StepActions({ warning, onDone }: { warning: Warning; onDone: () => void
   );
 }
 
+/** "已提出建议 → 已批准"; the target alone when nothing changed. */
+function change(words: Record<string, string>, from: string | number | null | undefined, to: string | number | undefined): string {
+  const target = label(words, to === undefined ? undefined : String(to));
+  if (from === null || from === undefined || from === to) return target;
+  return `${label(words, String(from))} → ${target}`;
+}
+
 function EventsPanel({ events }: { events: Event[] }) {
   return (
     <section className="panel" aria-labelledby="events-title">
@@ -247,8 +254,8 @@ function EventsPanel({ events }: { events: Event[] }) {
         columns={[
           { title: '序号', dataIndex: 'seq', width: 64 },
           { title: '办理', dataIndex: 'actionLabel' },
-          { title: '状态', key: 'state', render: (_: unknown, e) => `${e.fromState ? `${label(WARNING_STATES, e.fromState)} → ` : ''}${label(WARNING_STATES, e.toState)}` },
-          { title: '级别', key: 'level', render: (_: unknown, e) => `${e.fromLevel && e.fromLevel !== e.toLevel ? `${label(LEVELS, String(e.fromLevel))} → ` : ''}${label(LEVELS, String(e.toLevel))}` },
+          { title: '状态', key: 'state', render: (_: unknown, e) => change(WARNING_STATES, e.fromState, e.toState) },
+          { title: '级别', key: 'level', render: (_: unknown, e) => change(LEVELS, e.fromLevel, e.toLevel) },
           { title: '时间', dataIndex: 'at', render: (v: string) => beijingTime(v) },
           { title: '办理人', key: 'by', render: (_: unknown, e) => `${e.byUser ?? ''}（${label(ROLES, e.byRole)}）` },
           { title: '文件', dataIndex: 'document', render: (d: Event['document']) => (d ? [d.issuer, d.number].filter(Boolean).join(' ') : '—') },
@@ -382,7 +389,12 @@ function CapPanel({ id, version }: { id: string; version: number }) {
                 >
                   下载 XML
                 </Button>
-                <Button size="small" aria-expanded={shown === c.identifier} onClick={() => setShown(shown === c.identifier ? undefined : c.identifier)} aria-label={`查看 CAP 报文 ${c.identifier ?? ''}`}>
+                <Button
+                  size="small"
+                  aria-expanded={shown === c.identifier}
+                  onClick={() => setShown(shown === c.identifier ? undefined : c.identifier)}
+                  aria-label={`查看 CAP 报文 ${c.identifier ?? ''}`}
+                >
                   {shown === c.identifier ? '收起' : '查看'}
                 </Button>
               </Space>
