@@ -42,6 +42,11 @@ export const creditErrors = {
     message: '查询信用评价结果须表明身份（用户与角色）',
     en: 'reading credit results needs a caller with a role',
   },
+  ERR_CREDIT_OTHER_DEPARTMENT: {
+    status: 403,
+    message: '行业监管部门只能报送或变更本部门的信用记录',
+    en: 'a regulator bound to a department records and changes only that department\'s credit records',
+  },
   ERR_CREDIT_ACCESS_DENIED: {
     status: 403,
     message: '信用评价结果不公开，您的角色无权查看该内容',

@@ -292,6 +292,29 @@ describeEachDatabase('attack on a loopback instance', (database) => {
     assert.ok(items.every((i) => i.subject === ENTITY_A), JSON.stringify(items.map((i) => i.subject)));
   });
 
+  test('a regulator enters a record in another department\'s name or marks its record repaired, refused', async () => {
+    // Found by this attack: any 行业监管部门 account could report a record
+    // under another department's name and set another department's record
+    // to "repaired" directly, past the repair procedure of D2 二(四)3. A
+    // regulator bound to a department now acts on its own department's only.
+    const reason = { 'x-audit-reason': encodeURIComponent('日常监管') };
+    const tax = { ...as(await login((await createTestAccount(ctx, 'regulator', { username: 'regulator-tax', department: '市税务局' })).username)), ...reason };
+    const market = { ...as(await login((await createTestAccount(ctx, 'regulator', { username: 'regulator-market', department: '市市场监督管理局' })).username)), ...reason };
+    const record = { uscc: ENTITY_A, indicator: 'public_pledge', decided: '2023-01-05', source_department: '市税务局', document_number: '鸡税〔2023〕7号' };
+
+    const own = await call('POST', '/api/credit/records', tax, record);
+    assert.equal(own.status, 200);
+    const id = ((await own.json()) as { record: { id: string } }).record.id;
+
+    const forged = await call('POST', '/api/credit/records', market, { ...record, document_number: '鸡税〔2023〕8号' });
+    assert.equal(forged.status, 403);
+    assert.equal(((await forged.json()) as { code: string }).code, 'ERR_CREDIT_OTHER_DEPARTMENT');
+    const repaired = await call('PATCH', `/api/credit/records/${id}`, market, { status: 'repaired', reason: '代为修复' });
+    assert.equal(repaired.status, 403);
+    const stored = await ctx.store.db.selectFrom('credit_record').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(stored.status, 'active');
+  });
+
   test('a leaked API token cannot change the password or enrol a second factor', async () => {
     // Found by this attack: a machine's token could enrol a TOTP secret of
     // its holder's choosing on the account (and change its password), so a

@@ -49,6 +49,18 @@ const rescoreView = (r: RescoreOutcome | null) => r && ({
 
 const SCORE_ARTICLES = ['D2 附件', 'D2 二(二)1', 'D2 二(二)2'];
 
+/**
+ * The department whose document a record rests on reports it and changes
+ * its status (D2 二(四)3: 有关行业监管部门 guides the repair). A regulator
+ * bound to a department cannot enter records in another's name, nor mark
+ * another's as repaired outside the repair procedure; 诚信办 and unbound
+ * regulators act city-wide.
+ */
+function ownDepartment(caller: { role: string; department?: string }, department: string | null | undefined): void {
+  if (caller.role !== 'regulator' || !caller.department || department === caller.department) return;
+  fail('ERR_CREDIT_OTHER_DEPARTMENT', { details: { department: caller.department, record: department ?? null } });
+}
+
 export async function creditRoutes(app: FastifyInstance, ctx: PlatformContext): Promise<void> {
   const services = creditServices(ctx);
   const { registry, imports, supervision, workflows, accessLog } = services;
@@ -164,6 +176,7 @@ export async function creditRoutes(app: FastifyInstance, ctx: PlatformContext): 
     const caller = requirePermission(request, 'record.write');
     const body = { ...(request.body as Record<string, string>) };
     if (caller.department && !body.source_department) body.source_department = caller.department;
+    ownDepartment(caller, body.source_department);
     const result = await registry.addRecord(body, onOf(request));
     return { created: result.created, record: recordView(result.record), rescore: rescoreView(result.rescore), warnings: result.warnings };
   });
@@ -176,9 +189,11 @@ export async function creditRoutes(app: FastifyInstance, ctx: PlatformContext): 
       response: { 200: { type: 'object', properties: { record: s.record, rescore: s.rescore } }, ...s.errors },
     },
   }, async (request) => {
-    requirePermission(request, 'record.write');
+    const caller = requirePermission(request, 'record.write');
     const { id } = request.params as { id: string };
     const body = request.body as { status: RecordStatus; reason: string };
+    const stored = await ctx.store.db.selectFrom('credit_record').select('source_department').where('id', '=', id).executeTakeFirst();
+    if (stored) ownDepartment(caller, stored.source_department);
     const result = await registry.changeStatus(id, body.status, onOf(request), body.reason);
     return { record: recordView(result.record), rescore: rescoreView(result.rescore) };
   });
