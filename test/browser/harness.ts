@@ -126,7 +126,8 @@ export async function openBrowser(): Promise<Browser> {
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
+  // Generous: a loaded CI machine can take seconds to answer; a real failure still fails.
+  page.setDefaultTimeout(30_000);
   return {
     context,
     page,
