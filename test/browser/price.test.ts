@@ -278,6 +278,10 @@ describeEachDatabase('web interface: price pages', (db) => {
     await duty.getByRole('button', { name: '登记值班' }).click();
     await page.locator('.duty-saved', { hasText: '专职监测人员' }).waitFor();
     await page.locator('.duty-table tbody tr.ant-table-row', { hasText: '王强' }).waitFor();
+    // Today's roster task now lacks only the technician.
+    const roster = page.locator('.tasks-table tbody tr.ant-table-row', { hasText: '值班安排' }).first();
+    await roster.filter({ hasNotText: '专职监测人员 1 名' }).waitFor();
+    assert.match(await roster.innerText(), /技术保障人员 1 名/);
     await accessible(page, 'warning published');
     if (shots) await screenshot(page, 'price-warning');
 

@@ -68,6 +68,8 @@ export default function WarningPage({ params }: PageProps) {
 function WarningDetail({ id }: { id: string }) {
   const warning = useApi((signal) => unwrap(api.GET('/api/price/warnings/{id}', { params: { path: { id } }, signal })), [id]);
   const names = useDirectoryNames();
+  // A duty entered below completes that day's roster task: the tasks load again.
+  const [dutyRound, setDutyRound] = useState(0);
   const w = warning.data;
 
   return (
@@ -109,8 +111,8 @@ function WarningDetail({ id }: { id: string }) {
           </section>
           {w.state === 'published' ? <TerminationPanel id={id} version={w.version ?? 0} /> : null}
           <EventsPanel events={w.events ?? []} />
-          {w.state === 'published' || w.state === 'terminated' ? <TasksPanel id={id} version={w.version ?? 0} names={names} /> : null}
-          {w.state === 'published' ? <DutyPanel /> : null}
+          {w.state === 'published' || w.state === 'terminated' ? <TasksPanel id={id} version={w.version ?? 0} refresh={dutyRound} names={names} /> : null}
+          {w.state === 'published' ? <DutyPanel onSaved={() => setDutyRound((r) => r + 1)} /> : null}
           <CapPanel id={id} version={w.version ?? 0} />
         </>
       ) : null}
@@ -272,14 +274,14 @@ function nowLocal(): string {
   return d.toISOString().slice(0, 16);
 }
 
-function TasksPanel({ id, version, names }: { id: string; version: number; names: Map<string, string> }) {
+function TasksPanel({ id, version, refresh, names }: { id: string; version: number; refresh: number; names: Map<string, string> }) {
   const [asOf, setAsOf] = useState(nowLocal());
   const [error, setError] = useState<ApiError>();
   const [round, setRound] = useState(0);
   const { operator } = useOperator();
   const tasks = useApi(
     (signal) => unwrap(api.GET('/api/price/warnings/{id}/tasks', { params: { path: { id }, query: { asOf: `${asOf}:00+08:00` } }, signal })),
-    [id, asOf, version, round],
+    [id, asOf, version, refresh, round],
   );
 
   const markDone = async (task: Task) => {
@@ -477,7 +479,7 @@ function todayText(): string {
 }
 
 /** D3 3.2.2: at least one monitoring officer and one technician on duty each day, on a 24-hour mobile phone. */
-function DutyPanel() {
+function DutyPanel({ onSaved }: { onSaved: () => void }) {
   const { caps } = useCapabilities();
   const offered = !!caps?.has('POST /api/price/duty') && !!caps?.has('GET /api/price/duty');
   const [round, setRound] = useState(0);
@@ -501,6 +503,7 @@ function DutyPanel() {
       );
       setSaved(`已登记 ${v.date} ${label(DUTY_KINDS, v.kind)}`);
       setRound((r) => r + 1);
+      onSaved();
     } catch (cause) {
       setError(toApiError(cause));
     }
