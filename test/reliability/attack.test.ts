@@ -313,6 +313,14 @@ describeEachDatabase('attack on a loopback instance', (database) => {
     assert.equal(repaired.status, 403);
     const stored = await ctx.store.db.selectFrom('credit_record').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(stored.status, 'active');
+
+    // Nor through a file: the row in the other department's name is named.
+    const csv = `uscc,indicator,decided,source_department,document_number\n${ENTITY_A},public_pledge,2023-01-06,市税务局,鸡税〔2023〕9号\n`;
+    const imported = await call('POST', '/api/credit/import/records', market, { format: 'csv', content_base64: Buffer.from(csv).toString('base64') });
+    assert.equal(imported.status, 400);
+    assert.deepEqual(((await imported.json()) as { problems: Array<{ row: number; field: string }> }).problems.map((p) => [p.row, p.field]), [[2, 'source_department']]);
+    const count = await ctx.store.db.selectFrom('credit_record').select((eb) => eb.fn.countAll().as('n')).where('uscc', '=', ENTITY_A).executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 1);
   });
 
   test('a leaked API token cannot change the password or enrol a second factor', async () => {

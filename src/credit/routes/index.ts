@@ -217,9 +217,10 @@ export async function creditRoutes(app: FastifyInstance, ctx: PlatformContext): 
   app.post('/import/records', {
     schema: { tags: s.TAG, summary: '从 CSV/XLSX 导入信用记录（整表校验，有错不存），并重新评价', body: s.importBody, response: { 200: s.importReport, ...s.errors } },
   }, async (request) => {
-    requirePermission(request, 'record.write');
+    const caller = requirePermission(request, 'record.write');
     const body = request.body as { format: 'csv' | 'xlsx'; content_base64: string; skip_invalid?: boolean };
-    return imports.records(Buffer.from(body.content_base64, 'base64'), body.format, onOf(request), { skipInvalid: body.skip_invalid ?? false });
+    const department = caller.role === 'regulator' && caller.department ? { department: caller.department } : {};
+    return imports.records(Buffer.from(body.content_base64, 'base64'), body.format, onOf(request), { skipInvalid: body.skip_invalid ?? false, ...department });
   });
 
   const pledgeSchema = {

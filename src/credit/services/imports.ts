@@ -49,6 +49,8 @@ export interface ImportReport {
 
 export interface ImportOptions {
   skipInvalid?: boolean;
+  /** A department-bound regulator: rows must name this source department. */
+  department?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -129,6 +131,10 @@ export class CreditImports {
       const missing = requireSource(row.values, row.row);
       if (!checked.ok || missing.length) {
         problems.push(...(checked.ok ? [] : checked.problems), ...missing);
+        continue;
+      }
+      if (options.department && checked.value.sourceDepartment !== options.department) {
+        problems.push({ row: row.row, field: 'source_department', value: checked.value.sourceDepartment, reason: `只能导入本部门（${options.department}）的信用记录` });
         continue;
       }
       for (const warning of checked.warnings) warnings.push({ row: row.row, warning });
