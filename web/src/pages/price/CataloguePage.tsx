@@ -180,20 +180,38 @@ function ItemForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
+type PointValues = { id: string; name: string; county: string; kind: string; warningId?: string };
+
 function PointForm({ onSaved }: { onSaved: () => void }) {
-  const [form] = Form.useForm<{ id: string; name: string; county: string; kind: string }>();
+  const [form] = Form.useForm<PointValues>();
+  const kind = Form.useWatch('kind', form);
+  // A temporary point belongs to the warning it was designated for (D3 3.2.1).
+  const warnings = useApi(
+    async (signal) => (kind === 'temporary' ? unwrap(api.GET('/api/price/warnings', { params: { query: { active: true } }, signal })) : []),
+    [kind],
+  );
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState<string>();
   const { operator } = useOperator();
 
-  const save = async (v: { id: string; name: string; county: string; kind: string }) => {
+  const save = async (v: PointValues) => {
     setError(undefined);
     setSaved(undefined);
     try {
       await unwrap(
         api.PUT('/api/price/points', {
           headers: callerHeaders(operator),
-          body: { points: [{ id: v.id.trim(), name: v.name.trim(), county: v.county, kind: v.kind as 'market' }] },
+          body: {
+            points: [
+              {
+                id: v.id.trim(),
+                name: v.name.trim(),
+                county: v.county,
+                kind: v.kind as 'market',
+                ...(v.kind === 'temporary' && v.warningId ? { warningId: v.warningId } : {}),
+              },
+            ],
+          },
         }),
       );
       setSaved(`已保存监测点 ${v.name.trim()}`);
@@ -222,6 +240,15 @@ function PointForm({ onSaved }: { onSaved: () => void }) {
           <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
             <Select style={{ width: 140 }} options={Object.entries(POINT_KINDS).map(([value, text]) => ({ value, label: text }))} />
           </Form.Item>
+          {kind === 'temporary' ? (
+            <Form.Item name="warningId" label="所属预警" rules={[{ required: true, message: '请选择临时监测点所属的预警' }]}>
+              <Select
+                style={{ width: 260 }}
+                loading={warnings.loading}
+                options={(warnings.data ?? []).map((w) => ({ value: w.id ?? '', label: w.title ?? w.id ?? '' }))}
+              />
+            </Form.Item>
+          ) : null}
         </Space>
         <Button type="primary" htmlType="submit">
           保存监测点

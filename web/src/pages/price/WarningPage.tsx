@@ -16,7 +16,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Flag, type Tone } from '../../components/Flag.tsx';
 import { Loading } from '../../components/States.tsx';
 import type { PageProps } from '../../routes.tsx';
-import { label, LEVELS, ROLES, TASK_KINDS, TASK_STATUS, WARNING_ACTIONS, WARNING_STATES } from './labels.ts';
+import { COUNTIES, label, LEVELS, ROLES, TASK_KINDS, TASK_STATUS, WARNING_ACTIONS, WARNING_STATES } from './labels.ts';
 import { callerHeaders, PriceFrame, useOperator } from './operator.tsx';
 import { beijingTime, stateTone } from './WarningsPage.tsx';
 
@@ -93,6 +93,9 @@ function WarningDetail({ id }: { id: string }) {
               <Descriptions.Item label="涉及品种">{(w.items ?? []).map((i) => i.name).join('、')}</Descriptions.Item>
               <Descriptions.Item label="区域">{(w.areaNames ?? []).join('、')}</Descriptions.Item>
               <Descriptions.Item label="参与处置单位">{(w.units ?? []).map((u) => names.get(u) ?? u).join('、')}</Descriptions.Item>
+              <Descriptions.Item label="临时监测点（3.2.1）" span={3}>
+                {(w.temporaryPoints ?? []).map((p) => `${p.name ?? p.id}（${label(COUNTIES, p.county)}）`).join('、') || '未指定'}
+              </Descriptions.Item>
               <Descriptions.Item label="提出">{`${beijingTime(w.createdAt)} ${w.createdBy ?? ''}`}</Descriptions.Item>
               <Descriptions.Item label="发布">{beijingTime(w.publishedAt)}</Descriptions.Item>
               <Descriptions.Item label="终止">{beijingTime(w.terminatedAt)}</Descriptions.Item>
