@@ -57,6 +57,11 @@ export const authErrors = {
     message: '修改密码或动态口令须本人登录后办理，接口令牌不能办理',
     en: 'password and second-factor changes need a signed-in session, not an API token',
   },
+  ERR_AUTH_TOTP_CURRENT_REQUIRED: {
+    status: 403,
+    message: '更换身份验证器须输入原验证器上的动态口令',
+    en: 'replacing an enrolled second factor needs a code from the one in use',
+  },
   ERR_AUTH_RATE_LIMITED: {
     status: 429,
     message: '请求过于频繁，请稍后再试',

@@ -139,14 +139,26 @@ export async function authRoutes(app: FastifyInstance, ctx: PlatformContext): Pr
     schema: {
       tags: ['auth'],
       summary: '输入动态口令，启用第二因素',
-      body: { type: 'object', required: ['code'], additionalProperties: false, properties: { code: { type: 'string', pattern: '^\\d{6}$' } } },
+      description: '已启用第二因素时，更换身份验证器须同时输入原验证器的动态口令（current）。',
+      body: {
+        type: 'object',
+        required: ['code'],
+        additionalProperties: false,
+        properties: { code: { type: 'string', pattern: '^\\d{6}$' }, current: { type: 'string', pattern: '^\\d{6}$' } },
+      },
     },
   }, async (request) => {
     if (!request.caller) fail('ERR_AUTH_REQUIRED');
     const row = await findAccount(db, request.caller.userId);
     if (!row?.totp_pending_secret) fail('ERR_AUTH_TOTP_INVALID');
 
-    const step = await checkTotp(row.totp_pending_secret, (request.body as { code: string }).code, null);
+    // Replacing a second factor takes the one in use: a session taken over
+    // (or a password that leaked) must not swap in the taker's authenticator.
+    const body = request.body as { code: string; current?: string };
+    if (row.totp_secret && (!body.current || (await checkTotp(row.totp_secret, body.current, row.totp_last_step)) === undefined)) {
+      fail('ERR_AUTH_TOTP_CURRENT_REQUIRED');
+    }
+    const step = await checkTotp(row.totp_pending_secret, body.code, null);
     if (step === undefined) fail('ERR_AUTH_TOTP_INVALID');
     await db.updateTable('auth_user')
       .set({ totp_secret: row.totp_pending_secret, totp_pending_secret: null, totp_last_step: step })

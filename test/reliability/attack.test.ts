@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 
 import { SESSION_COOKIE } from '../../src/auth/settings.ts';
+import { totpCode } from '../../src/auth/totp.ts';
 import type { PlatformContext } from '../../src/platform/context.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestAccount, TEST_PASSWORD } from '../helpers/auth.ts';
@@ -340,6 +341,34 @@ describeEachDatabase('attack on a loopback instance', (database) => {
     const row = await ctx.store.db.selectFrom('auth_user').select(['totp_pending_secret', 'totp_secret']).where('id', '=', machine.id).executeTakeFirstOrThrow();
     assert.deepEqual(row, { totp_pending_secret: null, totp_secret: null });
     assert.equal((await login('machine-client')).status, 200, 'the password is unchanged');
+  });
+
+  test('a second factor is replaced only with a code from the one in use', async () => {
+    // Found by this attack: with a session alone (taken over, or opened with
+    // a leaked password before TOTP was asked) /totp/setup and /totp/confirm
+    // swapped in a new authenticator without the one enrolled.
+    const owner = await createTestAccount(ctx, 'finance', { username: 'totp-owner' });
+    const session = as(await login(owner.username));
+    const enrol = async (current?: string) => {
+      const { secret } = (await (await call('POST', '/api/auth/totp/setup', session, {})).json()) as { secret: string };
+      const response = await call('POST', '/api/auth/totp/confirm', session, { code: await totpCode(secret), ...(current ? { current } : {}) });
+      return { secret, response };
+    };
+    const first = await enrol();
+    assert.equal(first.response.status, 200);
+
+    const taker = await enrol();
+    assert.equal(taker.response.status, 403);
+    assert.equal(((await taker.response.json()) as { code: string }).code, 'ERR_AUTH_TOTP_CURRENT_REQUIRED');
+    const kept = await ctx.store.db.selectFrom('auth_user').select(['totp_secret', 'totp_last_step']).where('id', '=', owner.id).executeTakeFirstOrThrow();
+    assert.equal(kept.totp_secret, first.secret);
+
+    // The owner, a minute later, with a code from the enrolled authenticator.
+    await ctx.store.db.updateTable('auth_user').set({ totp_last_step: Number(kept.totp_last_step) - 2 }).where('id', '=', owner.id).execute();
+    const replaced = await enrol(await totpCode(first.secret));
+    assert.equal(replaced.response.status, 200);
+    const now = await ctx.store.db.selectFrom('auth_user').select('totp_secret').where('id', '=', owner.id).executeTakeFirstOrThrow();
+    assert.equal(now.totp_secret, replaced.secret);
   });
 
   test('guessing a password fast, rate limited and the account locked', async () => {

@@ -390,7 +390,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 输入动态口令，启用第二因素 */
+        /**
+         * 输入动态口令，启用第二因素
+         * @description 已启用第二因素时，更换身份验证器须同时输入原验证器的动态口令（current）。
+         */
         post: {
             parameters: {
                 query?: never;
@@ -402,6 +405,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
+                        current?: string;
                     };
                 };
             };
