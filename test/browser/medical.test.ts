@@ -25,6 +25,7 @@ import {
   type Browser,
   type Platform,
 } from './harness.ts';
+import { SHARED_EXAMPLES } from '../helpers/shared.ts';
 
 interface Case {
   id: string;
@@ -33,7 +34,7 @@ interface Case {
   expected: { bills: Record<string, string>[]; push_list: { person_id: string; year: number }[] };
 }
 
-const cases = (JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'examples', 'medical', 'cases.json'), 'utf8')) as { cases: Case[] }).cases;
+const cases = (JSON.parse(readFileSync(join(SHARED_EXAMPLES, 'medical', 'cases.json'), 'utf8')) as { cases: Case[] }).cases;
 const example = (id: string) => {
   const found = cases.find((c) => c.id === id);
   assert.ok(found, `example ${id}`);

@@ -26,8 +26,9 @@ import {
   type Browser,
   type Platform,
 } from './harness.ts';
+import { SHARED_EXAMPLES } from '../helpers/shared.ts';
 
-const EXAMPLES = join(ROOT, '..', 'shared', 'examples', 'price');
+const EXAMPLES = join(SHARED_EXAMPLES, 'price');
 const office = { 'x-user': 'wang', 'x-role': 'price_office' };
 
 async function accessible(page: Page, where: string) {

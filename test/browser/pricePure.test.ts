@@ -10,8 +10,9 @@ import { describe, test } from 'node:test';
 import { ROOT } from '../../src/platform/context.ts';
 import { indicesFromCsv, seriesFromCsv } from '../../web/src/pages/price/csvInput.ts';
 import { ifpaChartOptions, ifpaRowsWithValue, priceChartOptions, priceRows, thresholdPrice, type PriceChartInput } from '../../web/src/pages/price/priceChart.ts';
+import { SHARED_EXAMPLES } from '../helpers/shared.ts';
 
-const EXAMPLES = join(ROOT, '..', 'shared', 'examples', 'price');
+const EXAMPLES = join(SHARED_EXAMPLES, 'price');
 
 const input: PriceChartInput = {
   itemName: '粳米',

@@ -17,6 +17,7 @@ import { parsePersonRow } from '../../src/medical/services/records.ts';
 import { ROOT } from '../../src/platform/context.ts';
 import { describeEachDatabase } from '../helpers/db.ts';
 import { chromiumAvailable, openBrowser, screenshot, seriousViolations, settled, startPlatform, type Browser, type Platform } from './harness.ts';
+import { SHARED_EXAMPLES } from '../helpers/shared.ts';
 
 const PASSWORD = 'web-test-2026-jixi';
 
@@ -27,7 +28,7 @@ interface Case {
   expected: { bills: Record<string, string>[] };
 }
 
-const med01 = (JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'examples', 'medical', 'cases.json'), 'utf8')) as { cases: Case[] }).cases.find(
+const med01 = (JSON.parse(readFileSync(join(SHARED_EXAMPLES, 'medical', 'cases.json'), 'utf8')) as { cases: Case[] }).cases.find(
   (c) => c.id === 'med-01',
 )!;
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 import { ParamRegistry } from '../../src/core/params/registry.ts';
 import type { CreditRecord, MarketEntity, RecordStatus } from '../../src/credit/rules/types.ts';
+import { SHARED_EXAMPLES } from '../helpers/shared.ts';
 
 export interface ScoreCase {
   id: string;
@@ -43,7 +44,7 @@ export function loadParams(): ParamRegistry {
   return registry;
 }
 
-export const EXAMPLES_FILE = join(ROOT, '..', 'shared', 'examples', 'credit', 'cases.json');
+export const EXAMPLES_FILE = join(SHARED_EXAMPLES, 'credit', 'cases.json');
 
 export function loadExamples(): CreditExamples {
   return JSON.parse(readFileSync(EXAMPLES_FILE, 'utf8')) as CreditExamples;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ROOT } from '../../src/platform/context.ts';
+import { SHARED_EXAMPLES } from '../helpers/shared.ts';
 
 export interface DisabilityExamples {
   cards: Array<{ card: string; valid: boolean; category?: string; grade?: number; why?: string }>;
@@ -30,6 +31,6 @@ export interface DisabilityExamples {
 }
 
 export function loadExamples(): DisabilityExamples {
-  const file = join(ROOT, '..', 'shared', 'examples', 'disability', 'cases.json');
+  const file = join(SHARED_EXAMPLES, 'disability', 'cases.json');
   return JSON.parse(readFileSync(file, 'utf8')) as DisabilityExamples;
 }

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ROOT } from '../../src/platform/context.ts';
+import { SHARED_EXAMPLES } from '../helpers/shared.ts';
 
-export const EXAMPLES = join(ROOT, '..', 'shared', 'examples', 'price');
+export const EXAMPLES = join(SHARED_EXAMPLES, 'price');
 
 export function exampleText(name: string): string {
   return readFileSync(join(EXAMPLES, name), 'utf8');

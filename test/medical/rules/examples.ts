@@ -17,8 +17,9 @@ import {
   type Person,
   type PersonState,
 } from '../../../src/medical/rules/index.ts';
+import { SHARED_EXAMPLES } from '../../helpers/shared.ts';
 
-export const EXAMPLES = join(ROOT, '..', 'shared', 'examples', 'medical');
+export const EXAMPLES = join(SHARED_EXAMPLES, 'medical');
 
 export function readExample<T>(name: string): T {
   return JSON.parse(readFileSync(join(EXAMPLES, name), 'utf8')) as T;

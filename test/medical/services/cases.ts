@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import { ROOT } from '../../../src/platform/context.ts';
 import { writeTable } from '../../../src/io/table.ts';
+import { SHARED_EXAMPLES } from '../../helpers/shared.ts';
 
 export interface ExampleCase {
   id: string;
@@ -24,7 +25,7 @@ export interface ExampleCase {
   };
 }
 
-export const CASES_FILE = join(ROOT, '..', 'shared', 'examples', 'medical', 'cases.json');
+export const CASES_FILE = join(SHARED_EXAMPLES, 'medical', 'cases.json');
 
 export function loadCases(): ExampleCase[] {
   return (JSON.parse(readFileSync(CASES_FILE, 'utf8')) as { cases: ExampleCase[] }).cases;

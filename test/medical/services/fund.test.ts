@@ -12,6 +12,7 @@ import { formatYuan, parseYuan } from '../../../src/core/money.ts';
 import { loadParams, ROOT } from '../../../src/platform/context.ts';
 import { shortfallWithRules } from '../../../src/medical/services/engine.ts';
 import { CITY_COUNTY } from '../../../src/medical/services/records.ts';
+import { SHARED_EXAMPLES } from '../../helpers/shared.ts';
 
 interface FundExample {
   year: number;
@@ -21,7 +22,7 @@ interface FundExample {
   expected: { gap: string; from_surplus: string; remaining: string; remaining_by_certifier: Record<string, string> };
 }
 
-const example = (JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'examples', 'medical', 'accounts_premiums_fund.json'), 'utf8')) as { fund_ledger: FundExample }).fund_ledger;
+const example = (JSON.parse(readFileSync(join(SHARED_EXAMPLES, 'medical', 'accounts_premiums_fund.json'), 'utf8')) as { fund_ledger: FundExample }).fund_ledger;
 
 test('fund ledger of the worked example, surplus first, the rest shared by certifying county', () => {
   const view = shortfallWithRules(loadParams(), {
