@@ -19,15 +19,23 @@ const wanted = (process.env.TEST_DATABASES ?? 'sqlite,postgres').split(',').map(
 let postgresReachable: Promise<boolean> | undefined;
 function checkPostgres(): Promise<boolean> {
   postgresReachable ??= (async () => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-    try {
-      await client.connect();
-      await client.end();
-      return true;
-    } catch (error) {
-      if (process.env.CI) throw new Error(`PostgreSQL required in CI but unreachable at ${POSTGRES_URL}: ${String(error)}`);
-      return false;
+    // A loaded machine can take seconds to accept a connection: in CI, where
+    // PostgreSQL is required, try for a minute before calling it unreachable.
+    const attempts = process.env.CI ? 6 : 1;
+    let last: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt += 1) {
+      const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 10_000 });
+      try {
+        await client.connect();
+        await client.end();
+        return true;
+      } catch (error) {
+        last = error;
+        await client.end().catch(() => {});
+      }
     }
+    if (process.env.CI) throw new Error(`PostgreSQL required in CI but unreachable at ${POSTGRES_URL}: ${String(last)}`);
+    return false;
   })();
   return postgresReachable;
 }
