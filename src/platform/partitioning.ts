@@ -34,6 +34,7 @@ export const PARTITIONING: Readonly<Record<string, Placement>> = {
   medical_accumulator: byPerson,
   medical_claim: byPerson,
   medical_bill: byPerson,
+  medical_retro_application: byPerson,
   medical_fund_budget: city('基金预算：全市每年几行'),
   medical_fund_surplus: city('基金结余：全市每年一行'),
 
