@@ -4,7 +4,9 @@
  * with its problems shown), runs it over 2023, reads the chart and the
  * totals against the API, and exports the workbook; then the same for the
  * disability subsidies, choosing the year, reading the area's chart and
- * its month-by-month table. Every page passes axe.
+ * its month-by-month table; and a credit scenario editing a table-valued
+ * parameter (the grade cut-offs) from the value in force. Every page
+ * passes axe.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -13,6 +15,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 
 import { formatYuan } from '../../src/core/money.ts';
+import { seedCreditDemo } from '../../src/credit/demo/seed.ts';
 import { seedDisabilityDemo } from '../../src/disability/demo/seed.ts';
 import { seedMedicalDemo } from '../../src/medical/demo/seed.ts';
 import { describeEachDatabase } from '../helpers/db.ts';
@@ -33,7 +36,9 @@ async function accessible(page: Page, where: string) {
   // page at rest, not a hover colour.
   await page.mouse.move(0, 0);
   // Let entrance animations (an alert fading in) finish: mid-fade colours fail contrast.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // Endless ones (a loading spinner) never finish and are not waited for.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 60_000 });
   assert.deepEqual(await seriousViolations(page), [], `${where}: axe found serious or critical violations`);
 }
 
@@ -42,6 +47,9 @@ async function chooseParameter(page: Page, index: number, text: string) {
   await select.click();
   await select.fill(text);
   await page.locator('.ant-select-item-option', { hasText: text }).first().click();
+  // Choosing fills in the value in force; wait for it before typing over it.
+  const value = page.getByLabel(`第 ${index} 项取值`);
+  await page.waitForFunction((el) => (el as HTMLInputElement).value !== '', await value.elementHandle(), { timeout: 60_000 });
 }
 
 describeEachDatabase('web interface: 政策测算', (db) => {
@@ -56,6 +64,7 @@ describeEachDatabase('web interface: 政策测算', (db) => {
     platform = await startPlatform(db.dialect, async (ctx) => {
       await seedMedicalDemo(ctx, { size: 'small' });
       await seedDisabilityDemo(ctx, { size: 'small' });
+      await seedCreditDemo(ctx, { size: 'small' });
     });
     browser = await openBrowser();
     page = browser.page;
@@ -189,5 +198,41 @@ describeEachDatabase('web interface: 政策测算', (db) => {
     await workbook.xlsx.readFile(await download.path());
     assert.ok(workbook.getWorksheet('残联·逐月发放'));
     assert.ok(workbook.getWorksheet('残联·人员'));
+  });
+  test('credit: the grade cut-offs edited from the value in force, the grade distribution per sector read', async () => {
+    await page.goto(`${platform.url}/simulation`);
+    await settled(page);
+    await page.getByLabel('方案名称').fill('降低B、C级分数线');
+    await page.getByLabel('编制人').fill('市发改委信用科');
+    await page.getByLabel('测算目的').fill('测算调整等级分数线后各行业的等级分布（D2 二(二)2）');
+    await chooseParameter(page, 1, '公共信用综合评价等级分数线');
+    const value = page.getByLabel('第 1 项取值');
+    const current = await value.inputValue();
+    assert.match(current, /"grade":"B","min":790/, 'the value in force is offered to edit');
+    await value.fill(current.replace('"min":790', '"min":760').replace('"min":730', '"min":700'));
+    await page.getByLabel('第 1 项起始日期').fill('2023-01-01');
+    await page.getByRole('button', { name: '保存方案' }).click();
+    await page.waitForURL(/\/simulation\/scenarios\//);
+    await settled(page);
+
+    await page.getByRole('button', { name: '开始测算' }).click();
+    await page.waitForURL(/\/simulation\/runs\//);
+    await settled(page);
+    const runId = page.url().split('/').at(-1)!;
+    const result = await (await fetch(`${platform.url}/api/simulation/runs/${runId}`)).json();
+    assert.deepEqual(result.areas, ['credit']);
+    const area = result.results[0];
+
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: '信用：等级上升与下降' }) });
+    await section.locator('.chart svg').waitFor();
+    assert.match(await section.innerText(), new RegExp(`上升 ${area.distribution.gainers}，下降 0`));
+    const table = area.tables[0];
+    const grades = section.getByRole('table', { name: table.title });
+    const b = table.rows.find((r: { grade: string; sector: string }) => r.grade === 'B' && r.sector.startsWith('公共信用'));
+    assert.ok(b.scenario > b.baseline, 'more entities in B');
+    // The public sector's rows come first, A to E: B is the second.
+    const bRow = grades.getByRole('row').filter({ hasText: b.sector }).nth(1);
+    assert.deepEqual((await bRow.getByRole('cell').allInnerTexts()).slice(1, 4), ['B', String(b.baseline), String(b.scenario)]);
+    await accessible(page, 'credit run page');
   });
 });

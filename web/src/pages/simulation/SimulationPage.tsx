@@ -130,6 +130,11 @@ function NewScenario() {
                         options={options}
                         loading={params.loading || areas.loading}
                         aria-label={`第 ${index + 1} 项参数`}
+                        // Start from the value in force, as the file writes it (JSON for a table), to edit rather than retype.
+                        onChange={(id: string) => {
+                          const param = byId.get(id);
+                          if (param) form.setFieldValue(['changes', field.name, 'value'], currentRaw(param, today));
+                        }}
                       />
                     </Form.Item>
                     <Form.Item noStyle shouldUpdate>
@@ -176,6 +181,13 @@ function NewScenario() {
       <div aria-live="polite">{error ? <ErrorNotice error={error} fieldLabels={FIELD_LABELS} /> : null}</div>
     </section>
   );
+}
+
+function currentRaw(param: Param, date: string): string {
+  const version = (param.versions ?? []).find((v) => withinInterval(date, v.from, v.to)) ?? (param.versions ?? []).at(-1);
+  const raw = version?.raw;
+  if (raw === undefined || raw === null) return '';
+  return typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
 }
 
 function currentValue(param: Param, date: string): string {
