@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 
 import { createLogger } from '../../../src/core/logger.ts';
+import { seedCreditDemo } from '../../../src/credit/demo/seed.ts';
 import { seedMedicalDemo } from '../../../src/medical/demo/seed.ts';
 import { openContext, ROOT } from '../../../src/platform/context.ts';
 
@@ -30,6 +31,7 @@ function jixi(...args: string[]) {
 before(async () => {
   const ctx = await openContext({ databaseUrl: database, logger: createLogger({ level: 'silent' }) });
   await seedMedicalDemo(ctx, { size: 'small' });
+  await seedCreditDemo(ctx, { size: 'small' });
   await ctx.close();
   writeFileSync(join(dir, 'cap.yaml'), [
     'name: 门诊统筹年度限额提高到3000元',
@@ -39,6 +41,21 @@ before(async () => {
     '  - id: medical.d5.art7_1.annual_cap',
     '    value: "3000.00"',
     '    from: 2023-01-01',
+    '',
+  ].join('\n'));
+  writeFileSync(join(dir, 'cutoffs.yaml'), [
+    'name: 降低B、C级分数线',
+    'purpose: 测算等级分布',
+    'author: 市发改委',
+    'changes:',
+    '  - id: credit.d2.part2_2_2.grade_cutoffs',
+    '    from: 2023-01-01',
+    '    value:',
+    '      - { grade: A, min: 850 }',
+    '      - { grade: B, min: 760 }',
+    '      - { grade: C, min: 700 }',
+    '      - { grade: D, min: 670 }',
+    '      - { grade: E, min: 0 }',
     '',
   ].join('\n'));
   writeFileSync(join(dir, 'bad.yaml'), 'name: 缺项\nchanges:\n  - id: medical.d5.art7_1.annual_cap\n    value: many\n');
@@ -53,6 +70,16 @@ test('scenario file over 2023, workbook written and the change printed', async (
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(out);
   assert.ok(workbook.getWorksheet('成本明细')!.rowCount > 1);
+});
+
+test('a credit file with a table value, not saved: grades only rise, the distribution per sector in the workbook', async () => {
+  const out = join(dir, 'cutoffs.xlsx');
+  const { stdout } = await jixi('simulation', 'run', '--scenario', join(dir, 'cutoffs.yaml'), '--year', '2023', '--out', out, '--no-save');
+  assert.match(stdout, /测算方案：降低B、C级分数线（2023年，信用）/);
+  assert.match(stdout, /信用：等级上升 [1-9]\d*，等级下降 0/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(out);
+  assert.ok(workbook.getWorksheet('信用·分行业等级分布')!.rowCount > 5);
 });
 
 test('the same file run again is one scenario with two runs', async () => {
