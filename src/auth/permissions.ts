@@ -81,6 +81,9 @@ export const permissions: Readonly<Record<string, RouteAccess>> = {
   'GET /api/medical/persons/:personId/accumulators/:year': { roles: ['medical_office'], scope: { county: 'record' }, personal: true, auditRead: true },
   'GET /api/medical/persons/:personId/account': { roles: ['medical_office'], scope: { county: 'record' }, personal: true, auditRead: true },
   'POST /api/medical/persons/:personId/account/movements': { roles: ['medical_office'], cityWideOnly: true },
+  // D4 §14: recognition as 因病致贫重病患者 with retroactive assistance.
+  'POST /api/medical/persons/:personId/retroactive/preview': { roles: ['medical_office'], scope: { county: 'record' }, personal: true },
+  'POST /api/medical/persons/:personId/retroactive': { roles: ['medical_office'], scope: { county: 'record' }, personal: true },
   'POST /api/medical/claims': { roles: ['medical_office'], cityWideOnly: true, personal: true },
   'POST /api/medical/claims/preview': { roles: ['medical_office'], cityWideOnly: true, personal: true },
   'POST /api/medical/claims/:claimId/reversal': { roles: ['medical_office'], cityWideOnly: true },

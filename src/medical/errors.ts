@@ -51,6 +51,16 @@ export const medicalErrors = {
     message: '个人账户余额不足',
     en: 'the personal account balance is too low for this movement',
   },
+  ERR_MEDICAL_RETRO_REFUSED: {
+    status: 422,
+    message: '不符合依申请救助条件（因病致贫风险救助对象每年申请一次，且须在暂行办法施行后申请），未作任何改动',
+    en: 'the retroactive application cannot be applied (once a year, D4 in force); nothing was stored',
+  },
+  ERR_MEDICAL_RETRO_CONFLICT: {
+    status: 409,
+    message: '该申请编号已办理，但本次提交的内容与已办理的申请不同',
+    en: 'an application with this id was applied with other content',
+  },
 } as const satisfies ErrorCatalogPart;
 
 export type MedicalErrorCode = keyof typeof medicalErrors;

@@ -21,8 +21,9 @@ import { fundLedger, setBudget, setSurplus } from '../services/fund.ts';
 import { pushList, watchList } from '../services/lists.ts';
 import { applyPersons, getPerson, importPersons, personView } from '../services/persons.ts';
 import { CLAIM_COLUMNS, JIXI_COUNTIES, parseClaimRow, parseEnrolments, parsePersonRow, PERSON_COLUMNS, type EnrolmentInput } from '../services/records.ts';
+import { applyRetroactive, previewRetroactive, type RetroApplicationInput } from '../services/retroactive.ts';
 import { previewClaim, reverseClaim, settleClaim } from '../services/settlement.ts';
-import { accumulatorsView, billFileRow, billView, BILL_COLUMNS, PUSH_LIST_COLUMNS, WATCH_LIST_COLUMNS } from '../services/views.ts';
+import { accumulatorsView, billFileRow, billView, BILL_COLUMNS, PUSH_LIST_COLUMNS, retroactiveView, WATCH_LIST_COLUMNS } from '../services/views.ts';
 import {
   accumulatorsSchema,
   billSchema,
@@ -32,6 +33,8 @@ import {
   personIdParams,
   personSchema,
   problemsSchema,
+  retroactiveBodySchema,
+  retroactiveResultSchema,
   yearQuery,
 } from './schemas.ts';
 
@@ -100,6 +103,33 @@ function storedBillView(row: { bill_json: string; kind: string; reverses: string
     ...(status ? { status } : {}),
     ...(row.reverses ? { reverses: row.reverses, reason: row.reason ?? '' } : {}),
   });
+}
+
+interface RetroactiveBody {
+  date: string;
+  category: 'illness_poverty';
+  decided_by: string;
+  valid_to?: string;
+  application_id?: string;
+}
+
+function retroactiveInput(personId: string, body: RetroactiveBody): RetroApplicationInput {
+  const problems = [];
+  if (!isIsoDate(body.date)) problems.push({ field: 'date', value: body.date, reason: '申请日期应为 YYYY-MM-DD 格式的真实日期' });
+  const validTo = body.valid_to ? body.valid_to : null;
+  if (validTo !== null && (!isIsoDate(validTo) || validTo < body.date)) {
+    problems.push({ field: 'valid_to', value: body.valid_to, reason: '有效期终止日期应为 YYYY-MM-DD，且不早于申请日期' });
+  }
+  if (body.decided_by.trim().length < 2) problems.push({ field: 'decided_by', value: body.decided_by, reason: '请填写认定文书或文号' });
+  if (problems.length > 0) fail('ERR_CORE_INVALID_INPUT', { problems });
+  return {
+    personId,
+    date: body.date,
+    category: body.category,
+    decidedBy: body.decided_by.trim(),
+    validTo,
+    ...(body.application_id ? { id: body.application_id } : {}),
+  };
 }
 
 /** A county-bound clerk sees persons of its own county only (src/auth/permissions.ts). */
@@ -323,6 +353,42 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
       ...(body.note ? { note: body.note } : {}),
     });
     return { outcome: result.outcome, id: result.id, balance: formatYuan(result.balance) };
+  });
+
+  // ── D4 §14: application for recognition as 因病致贫重病患者 ─────────────
+  app.post('/persons/:personId/retroactive/preview', {
+    schema: {
+      tags: TAGS,
+      summary: '依申请救助预览：认定为因病致贫重病患者后，申请之日前12个月内费用的追溯救助（不保存）',
+      description: '每张单据按其所属年度的起付标准、比例与年度限额计算；已按救助对象结算、已冲销或已追溯救助的单据不重复救助（D4 第十四条）。',
+      params: personIdParams,
+      body: retroactiveBodySchema,
+      response: { 200: retroactiveResultSchema, ...errors },
+    },
+  }, async (request) => {
+    const { personId } = request.params as { personId: string };
+    const input = retroactiveInput(personId.toUpperCase(), request.body as RetroactiveBody);
+    await checkPersonScope(request, ctx, input.personId);
+    return retroactiveView(await previewRetroactive(ctx, input));
+  });
+
+  app.post('/persons/:personId/retroactive', {
+    schema: {
+      tags: TAGS,
+      summary: '办理依申请救助：记录认定并支付追溯救助（D4 第十四条）',
+      description:
+        '在一个事务内记录因病致贫重病患者身份（自申请日期起）、为每张追溯单据保存补充结算单、更新年度累计。同一年度只能申请一次；同一申请编号、同一内容重复提交返回已办理的结果，内容不同返回 409。',
+      params: personIdParams,
+      body: retroactiveBodySchema,
+      response: { 200: retroactiveResultSchema, 201: retroactiveResultSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const { personId } = request.params as { personId: string };
+    const input = retroactiveInput(personId.toUpperCase(), request.body as RetroactiveBody);
+    await checkPersonScope(request, ctx, input.personId);
+    const result = await applyRetroactive(ctx, input);
+    reply.status(result.outcome === 'applied' ? 201 : 200);
+    return retroactiveView(result);
   });
 
   // ── claims and bills ───────────────────────────────────────────────────

@@ -42,7 +42,7 @@ export const billSchema = {
   properties: {
     claim_id: text,
     person_id: text,
-    kind: { type: 'string', enum: ['settlement', 'reversal'] },
+    kind: { type: 'string', enum: ['settlement', 'reversal', 'retroactive'] },
     status: text,
     reverses: text,
     reason: text,
@@ -167,5 +167,57 @@ export const listRowSchema = {
     category: text,
     reason: text,
     critical_paid: money,
+  },
+} as const;
+
+/** D4 §14: an application for recognition as 因病致贫重病患者. */
+export const retroactiveBodySchema = {
+  type: 'object',
+  required: ['date', 'category', 'decided_by'],
+  additionalProperties: false,
+  properties: {
+    date: { type: 'string', description: '申请日期 YYYY-MM-DD：自该日起认定，追溯该日前12个月内的费用' },
+    category: { type: 'string', enum: ['illness_poverty'], description: 'illness_poverty 因病致贫重病患者' },
+    decided_by: { type: 'string', minLength: 2, maxLength: 200, description: '认定文书或文号' },
+    valid_to: { type: 'string', description: '认定有效期终止日期（可空，空为长期）' },
+    application_id: { type: 'string', maxLength: 100, description: '申请编号（幂等键），缺省为 retro:身份证号:申请日期' },
+  },
+} as const;
+
+export const retroactiveResultSchema = {
+  type: 'object',
+  properties: {
+    outcome: { type: 'string', enum: ['applied', 'existing', 'preview', 'not_eligible', 'no_rule_in_force'] },
+    application_id: text,
+    person_id: text,
+    date: text,
+    category: text,
+    decided_by: text,
+    valid_from: text,
+    valid_to: nullableText,
+    window_from: nullableText,
+    window_to: nullableText,
+    reasons: { type: 'array', items: text },
+    articles: { type: 'array', items: text },
+    total: money,
+    claims: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          claim_id: text,
+          date: text,
+          outcome: { type: 'string', description: 'settled | outside_window | no_rule_in_force | not_covered | already_assisted | reversed' },
+          assistance: money,
+          assistance_tilt: money,
+          reason: text,
+          steps: { type: 'array', items: { type: 'object', additionalProperties: true } },
+        },
+      },
+    },
+    years: {
+      type: 'array',
+      items: { type: 'object', properties: { year: { type: 'integer' }, before: accumulators, after: accumulators } },
+    },
   },
 } as const;

@@ -5,10 +5,16 @@
  */
 import type { ExplanationStep } from '../../core/explain.ts';
 import type { ParamRegistry } from '../../core/params/registry.ts';
+import type { Decision } from '../../core/explain.ts';
 import { fundShortfall } from '../rules/d4/art19.fund_shortfall.ts';
+import {
+  settleRetroactive,
+  type RetroactiveApplication,
+  type RetroactiveSettlement,
+} from '../rules/d4/art14.retroactive.ts';
 import { MedicalParams } from '../rules/params.ts';
 import { settleClaim } from '../rules/settleClaim.ts';
-import type { Bill, Claim, Person, PersonState } from '../rules/types.ts';
+import type { Bill, Claim, Person, PersonState, YearAccumulators } from '../rules/types.ts';
 import { CITY_COUNTY } from './records.ts';
 
 // One snapshot cache per registry (the baseline, or one with overrides).
@@ -33,6 +39,28 @@ export interface SettleInput {
 
 export function settleWithRules(input: SettleInput): Bill {
   return settleClaim(input.person, input.claim, input.state, medicalParams(input.params), { explain: input.explain });
+}
+
+export interface RetroactiveInput {
+  person: Person;
+  application: RetroactiveApplication;
+  claims: readonly Claim[];
+  accumulators: ReadonlyMap<number, YearAccumulators>;
+  params: ParamRegistry;
+  explain: boolean;
+}
+
+/** D4 §14: the claims of the window settled under the recognised category. */
+export function retroactiveWithRules(input: RetroactiveInput): Decision<RetroactiveSettlement> {
+  return settleRetroactive(input.person, input.application, input.claims, medicalParams(input.params), {
+    accumulators: input.accumulators,
+    explain: input.explain,
+  });
+}
+
+/** Months before an application whose claims count (D4 §14); null before D4. */
+export function retroactiveMonths(registry: ParamRegistry, date: string): number | null {
+  return medicalParams(registry).on(date).monitoring?.retroMonths ?? null;
 }
 
 export interface ShortfallInput {

@@ -6,6 +6,7 @@
 import { formatYuan } from '../../core/money.ts';
 import type { OutputColumn } from '../../io/table.ts';
 import type { Bill, YearAccumulators } from '../rules/types.ts';
+import type { RetroResult } from './retroactive.ts';
 
 /** The bill file: the seven columns of the examples first, then the rest. */
 export const BILL_COLUMNS: readonly OutputColumn[] = [
@@ -97,3 +98,32 @@ export const WATCH_LIST_COLUMNS: readonly OutputColumn[] = [
   { name: 'critical_paid', label: '大病保险支付' },
   { name: 'county', label: '认定地区' },
 ];
+
+/** A retroactive application (D4 §14) as the API returns it. */
+export function retroactiveView(result: RetroResult) {
+  return {
+    outcome: result.outcome,
+    application_id: result.applicationId,
+    person_id: result.personId,
+    date: result.date,
+    category: result.category,
+    decided_by: result.decidedBy,
+    valid_from: result.validFrom,
+    valid_to: result.validTo,
+    window_from: result.windowFrom,
+    window_to: result.windowTo,
+    reasons: result.reasons,
+    articles: result.articles,
+    total: formatYuan(result.total),
+    claims: result.claims.map((c) => ({
+      claim_id: c.claimId,
+      date: c.date,
+      outcome: c.outcome,
+      assistance: formatYuan(c.assistance),
+      assistance_tilt: formatYuan(c.tilt),
+      reason: c.reason,
+      steps: c.steps,
+    })),
+    years: result.years.map((y) => ({ year: y.year, before: accumulatorsView(y.before), after: accumulatorsView(y.after) })),
+  };
+}

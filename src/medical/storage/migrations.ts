@@ -156,4 +156,29 @@ export const medicalMigrations: Record<string, Migration> = {
       }
     },
   },
+  '2026_12_04_1700_medical_retroactive': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('medical_retro_application')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('person_id', 'text', (c) => c.notNull().references('medical_person.person_id'))
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('decided_by', 'text', (c) => c.notNull())
+        .addColumn('valid_to', 'text')
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('result_json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('medical_retro_application_person')
+        .on('medical_retro_application')
+        .columns(['person_id', 'year'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('medical_retro_application').execute();
+    },
+  },
 };

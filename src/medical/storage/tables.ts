@@ -80,12 +80,16 @@ export interface MedicalClaimTable {
   created_at: string;
 }
 
-/** A settlement bill or its reversing bill (冲销), stored as issued. */
+/**
+ * A settlement bill, its reversing bill (冲销), or the supplementary bill of
+ * a retroactive assistance payment on an earlier claim (D4 §14), stored as
+ * issued.
+ */
 export interface MedicalBillTable {
   bill_id: string;
   claim_id: string;
   person_id: string;
-  /** settlement | reversal */
+  /** settlement | reversal | retroactive */
   kind: string;
   date: string;
   year: number;
@@ -139,6 +143,27 @@ export interface MedicalFundSurplusTable {
   updated_at: string;
 }
 
+/**
+ * One application for recognition as 因病致贫重病患者 (D4 §14), applied:
+ * its id is the idempotency key, its result is returned as stored.
+ */
+export interface MedicalRetroApplicationTable {
+  id: string;
+  person_id: string;
+  /** Application date: the category holds from it, the window ends on it. */
+  date: string;
+  year: number;
+  category: string;
+  /** The deciding document or reference (认定文书). */
+  decided_by: string;
+  valid_to: string | null;
+  /** sha256 of the application's content: same id, other content is a conflict. */
+  content_hash: string;
+  /** The result exactly as returned on apply. */
+  result_json: string;
+  created_at: string;
+}
+
 export interface MedicalTables {
   medical_person: MedicalPersonTable;
   medical_enrolment: MedicalEnrolmentTable;
@@ -150,4 +175,5 @@ export interface MedicalTables {
   medical_accumulator: MedicalAccumulatorTable;
   medical_fund_budget: MedicalFundBudgetTable;
   medical_fund_surplus: MedicalFundSurplusTable;
+  medical_retro_application: MedicalRetroApplicationTable;
 }

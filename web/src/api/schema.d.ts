@@ -15844,7 +15844,7 @@ export interface paths {
                                 date?: string;
                                 deposit_free?: boolean;
                                 /** @enum {string} */
-                                kind?: "settlement" | "reversal";
+                                kind?: "settlement" | "reversal" | "retroactive";
                                 notes?: {
                                     article?: string;
                                     code?: string;
@@ -15927,7 +15927,7 @@ export interface paths {
                                 date?: string;
                                 deposit_free?: boolean;
                                 /** @enum {string} */
-                                kind?: "settlement" | "reversal";
+                                kind?: "settlement" | "reversal" | "retroactive";
                                 notes?: {
                                     article?: string;
                                     code?: string;
@@ -16176,7 +16176,7 @@ export interface paths {
                             date?: string;
                             deposit_free?: boolean;
                             /** @enum {string} */
-                            kind?: "settlement" | "reversal";
+                            kind?: "settlement" | "reversal" | "retroactive";
                             notes?: {
                                 article?: string;
                                 code?: string;
@@ -16267,7 +16267,7 @@ export interface paths {
                             date?: string;
                             deposit_free?: boolean;
                             /** @enum {string} */
-                            kind?: "settlement" | "reversal";
+                            kind?: "settlement" | "reversal" | "retroactive";
                             notes?: {
                                 article?: string;
                                 code?: string;
@@ -16485,7 +16485,7 @@ export interface paths {
                             date?: string;
                             deposit_free?: boolean;
                             /** @enum {string} */
-                            kind?: "settlement" | "reversal";
+                            kind?: "settlement" | "reversal" | "retroactive";
                             notes?: {
                                 article?: string;
                                 code?: string;
@@ -16728,7 +16728,7 @@ export interface paths {
                             date?: string;
                             deposit_free?: boolean;
                             /** @enum {string} */
-                            kind?: "settlement" | "reversal";
+                            kind?: "settlement" | "reversal" | "retroactive";
                             notes?: {
                                 article?: string;
                                 code?: string;
@@ -18133,7 +18133,7 @@ export interface paths {
                             date?: string;
                             deposit_free?: boolean;
                             /** @enum {string} */
-                            kind?: "settlement" | "reversal";
+                            kind?: "settlement" | "reversal" | "retroactive";
                             notes?: {
                                 article?: string;
                                 code?: string;
@@ -18249,6 +18249,524 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/medical/persons/{personId}/retroactive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办理依申请救助：记录认定并支付追溯救助（D4 第十四条）
+         * @description 在一个事务内记录因病致贫重病患者身份（自申请日期起）、为每张追溯单据保存补充结算单、更新年度累计。同一年度只能申请一次；同一申请编号、同一内容重复提交返回已办理的结果，内容不同返回 409。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 身份证号 */
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 申请编号（幂等键），缺省为 retro:身份证号:申请日期 */
+                        application_id?: string;
+                        /**
+                         * @description illness_poverty 因病致贫重病患者
+                         * @enum {string}
+                         */
+                        category: "illness_poverty";
+                        /** @description 申请日期 YYYY-MM-DD：自该日起认定，追溯该日前12个月内的费用 */
+                        date: string;
+                        /** @description 认定文书或文号 */
+                        decided_by: string;
+                        /** @description 认定有效期终止日期（可空，空为长期） */
+                        valid_to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application_id?: string;
+                            articles?: string[];
+                            category?: string;
+                            claims?: {
+                                /** @description 金额（元，两位小数） */
+                                assistance?: string;
+                                /** @description 金额（元，两位小数） */
+                                assistance_tilt?: string;
+                                claim_id?: string;
+                                date?: string;
+                                /** @description settled | outside_window | no_rule_in_force | not_covered | already_assisted | reversed */
+                                outcome?: string;
+                                reason?: string;
+                                steps?: {
+                                    [key: string]: unknown;
+                                }[];
+                            }[];
+                            date?: string;
+                            decided_by?: string;
+                            /** @enum {string} */
+                            outcome?: "applied" | "existing" | "preview" | "not_eligible" | "no_rule_in_force";
+                            person_id?: string;
+                            reasons?: string[];
+                            /** @description 金额（元，两位小数） */
+                            total?: string;
+                            valid_from?: string;
+                            valid_to?: string | null;
+                            window_from?: string | null;
+                            window_to?: string | null;
+                            years?: {
+                                after?: {
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    burden_after_insurance?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    critical_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    fund_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    tilt_burden?: string;
+                                    year?: number;
+                                };
+                                before?: {
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    burden_after_insurance?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    critical_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    fund_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    tilt_burden?: string;
+                                    year?: number;
+                                };
+                                year?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application_id?: string;
+                            articles?: string[];
+                            category?: string;
+                            claims?: {
+                                /** @description 金额（元，两位小数） */
+                                assistance?: string;
+                                /** @description 金额（元，两位小数） */
+                                assistance_tilt?: string;
+                                claim_id?: string;
+                                date?: string;
+                                /** @description settled | outside_window | no_rule_in_force | not_covered | already_assisted | reversed */
+                                outcome?: string;
+                                reason?: string;
+                                steps?: {
+                                    [key: string]: unknown;
+                                }[];
+                            }[];
+                            date?: string;
+                            decided_by?: string;
+                            /** @enum {string} */
+                            outcome?: "applied" | "existing" | "preview" | "not_eligible" | "no_rule_in_force";
+                            person_id?: string;
+                            reasons?: string[];
+                            /** @description 金额（元，两位小数） */
+                            total?: string;
+                            valid_from?: string;
+                            valid_to?: string | null;
+                            window_from?: string | null;
+                            window_to?: string | null;
+                            years?: {
+                                after?: {
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    burden_after_insurance?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    critical_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    fund_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    tilt_burden?: string;
+                                    year?: number;
+                                };
+                                before?: {
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    burden_after_insurance?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    critical_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    fund_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    tilt_burden?: string;
+                                    year?: number;
+                                };
+                                year?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                file?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                file?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                file?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                file?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/medical/persons/{personId}/retroactive/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 依申请救助预览：认定为因病致贫重病患者后，申请之日前12个月内费用的追溯救助（不保存）
+         * @description 每张单据按其所属年度的起付标准、比例与年度限额计算；已按救助对象结算、已冲销或已追溯救助的单据不重复救助（D4 第十四条）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 身份证号 */
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 申请编号（幂等键），缺省为 retro:身份证号:申请日期 */
+                        application_id?: string;
+                        /**
+                         * @description illness_poverty 因病致贫重病患者
+                         * @enum {string}
+                         */
+                        category: "illness_poverty";
+                        /** @description 申请日期 YYYY-MM-DD：自该日起认定，追溯该日前12个月内的费用 */
+                        date: string;
+                        /** @description 认定文书或文号 */
+                        decided_by: string;
+                        /** @description 认定有效期终止日期（可空，空为长期） */
+                        valid_to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            application_id?: string;
+                            articles?: string[];
+                            category?: string;
+                            claims?: {
+                                /** @description 金额（元，两位小数） */
+                                assistance?: string;
+                                /** @description 金额（元，两位小数） */
+                                assistance_tilt?: string;
+                                claim_id?: string;
+                                date?: string;
+                                /** @description settled | outside_window | no_rule_in_force | not_covered | already_assisted | reversed */
+                                outcome?: string;
+                                reason?: string;
+                                steps?: {
+                                    [key: string]: unknown;
+                                }[];
+                            }[];
+                            date?: string;
+                            decided_by?: string;
+                            /** @enum {string} */
+                            outcome?: "applied" | "existing" | "preview" | "not_eligible" | "no_rule_in_force";
+                            person_id?: string;
+                            reasons?: string[];
+                            /** @description 金额（元，两位小数） */
+                            total?: string;
+                            valid_from?: string;
+                            valid_to?: string | null;
+                            window_from?: string | null;
+                            window_to?: string | null;
+                            years?: {
+                                after?: {
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    burden_after_insurance?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    critical_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    fund_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    tilt_burden?: string;
+                                    year?: number;
+                                };
+                                before?: {
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    burden_after_insurance?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    critical_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    fund_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    tilt_burden?: string;
+                                    year?: number;
+                                };
+                                year?: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                file?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                file?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                file?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                file?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

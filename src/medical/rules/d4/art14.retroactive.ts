@@ -37,6 +37,9 @@ export interface RetroactiveClaim {
   /** Chinese reason. */
   reason: string;
   steps: ExplanationStep[];
+  /** The year's totals around this claim, when it was settled. */
+  accumulatorsBefore?: YearAccumulators;
+  accumulatorsAfter?: YearAccumulators;
 }
 
 export interface RetroactiveSettlement {
@@ -95,12 +98,13 @@ export function settleRetroactive(
     const before = accumulatorsFor(claimYear, accumulators.get(claimYear));
     const trace = new Trace(options.explain === true);
     const outcome = settleAssistance(person, claim, 0, before, a, trace, application.category);
-    accumulators.set(claimYear, {
+    const after = {
       ...before,
       assistanceDeductible: before.assistanceDeductible + outcome.deductibleUsed,
       assistancePaid: before.assistancePaid + outcome.paid,
       tiltBurden: before.tiltBurden + outcome.burden,
-    });
+    };
+    accumulators.set(claimYear, after);
     const blocked = trace.notes.find((n) => n.code !== 'annual_cap_reached');
     results.push({
       ...base,
@@ -109,6 +113,8 @@ export function settleRetroactive(
       tilt: outcome.tilt,
       reason: blocked ? blocked.text : '依申请追溯救助',
       steps: trace.steps ?? [],
+      accumulatorsBefore: before,
+      accumulatorsAfter: after,
     });
   }
 
