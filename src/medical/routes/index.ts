@@ -447,7 +447,13 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
       tags: TAGS,
       summary: '按单据号查询结算单（每次返回相同内容）',
       params: { type: 'object', required: ['claimId'], properties: { claimId: { type: 'string' } } },
-      response: { 200: { type: 'object', properties: { bill: billSchema, reversal: { ...billSchema, nullable: true } } }, ...errors },
+      response: {
+        200: {
+          type: 'object',
+          properties: { bill: billSchema, reversal: { ...billSchema, nullable: true }, retroactive: { ...billSchema, nullable: true } },
+        },
+        ...errors,
+      },
     },
   }, async (request) => {
     const { claimId } = request.params as { claimId: string };
@@ -456,7 +462,13 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
     if (!settlement) fail('ERR_CORE_NOT_FOUND', { details: { claimId } });
     await checkPersonScope(request, ctx, settlement.person_id);
     const reversal = rows.find((r) => r.kind === 'reversal');
-    return { bill: storedBillView(settlement), reversal: reversal ? storedBillView(reversal) : null };
+    const retroactive = rows.find((r) => r.kind === 'retroactive');
+    return {
+      bill: storedBillView(settlement),
+      reversal: reversal ? storedBillView(reversal) : null,
+      // D4 §14: the assistance paid on recognition, after the bill.
+      retroactive: retroactive ? storedBillView(retroactive) : null,
+    };
   });
 
   // ── batches ────────────────────────────────────────────────────────────

@@ -5,8 +5,9 @@
  * A claim is its own idempotency key: sent again with the same content it
  * returns the stored bill and changes nothing; with other content it is a
  * conflict. Reversal (冲销) stores a reversing bill, takes the claim's
- * amounts out of the totals and gives the account back what it paid;
- * later bills are not reopened.
+ * amounts out of the totals (with a retroactive assistance payment on it,
+ * D4 §14) and gives the account back what it paid; later bills are not
+ * reopened.
  */
 import type { Kysely } from 'kysely';
 
@@ -221,7 +222,10 @@ export async function reverseClaim(ctx: PlatformContext, claimId: string, reason
     const bills = await billsOfClaim(trx, claimId);
     const settlement = bills.find((b) => b.kind === 'settlement')!;
     const original = JSON.parse(settlement.bill_json) as Bill;
-    const after = withoutBill(totals.accumulators, original);
+    // A retroactive payment on the claim (D4 §14) is reversed with it.
+    const retroRow = bills.find((b) => b.kind === 'retroactive');
+    const retro = retroRow ? (JSON.parse(retroRow.bill_json) as Bill) : undefined;
+    const after = retro ? withoutBill(withoutBill(totals.accumulators, original), retro) : withoutBill(totals.accumulators, original);
     const accountBefore = account?.balance ?? 0;
     const accountAfter = accountBefore + (account ? original.accountPaid : 0);
 
@@ -232,10 +236,10 @@ export async function reverseClaim(ctx: PlatformContext, claimId: string, reason
       basicPaid: -original.basicPaid,
       criticalPaid: -original.criticalPaid,
       pooling: -original.pooling,
-      assistance: -original.assistance,
-      assistanceTilt: -original.assistanceTilt,
+      assistance: -original.assistance - (retro?.assistance ?? 0),
+      assistanceTilt: -original.assistanceTilt - (retro?.assistanceTilt ?? 0),
       accountPaid: -original.accountPaid,
-      cashPaid: -original.cashPaid,
+      cashPaid: -original.cashPaid - (retro?.cashPaid ?? 0),
       accumulatorsBefore: totals.accumulators,
       accumulatorsAfter: after,
       accountBefore,

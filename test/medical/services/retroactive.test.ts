@@ -32,7 +32,7 @@ import { buildApp } from '../../../src/server/app.ts';
 import { applyPersons } from '../../../src/medical/services/persons.ts';
 import { parseClaimRow, parsePersonRow } from '../../../src/medical/services/records.ts';
 import { applyRetroactive, previewRetroactive, type RetroApplicationInput } from '../../../src/medical/services/retroactive.ts';
-import { settleClaim } from '../../../src/medical/services/settlement.ts';
+import { reverseClaim, settleClaim } from '../../../src/medical/services/settlement.ts';
 import { billsOfClaim, readAccumulators } from '../../../src/medical/storage/settlements.ts';
 import { loadPerson } from '../../../src/medical/storage/persons.ts';
 import type { Claim } from '../../../src/medical/rules/types.ts';
@@ -195,6 +195,21 @@ describeEachDatabase('medical retroactive assistance (D4 §14)', (db) => {
     });
   });
 
+  test('a claim paid retroactively then reversed, both payments leave the year totals', async () => {
+    await withClaims(db.open, async (ctx) => {
+      await applyRetroactive(ctx, APPLICATION);
+
+      // b added deductible 5000, paid 3000 and burden 10000 − 3000 = 7000
+      // to 2023; c stays as paid (deductible 0, paid 900, burden 600), not
+      // reopened. The reversing bill gives back b's cash 10000 less 3000.
+      const { reversal } = await reverseClaim(ctx, 'b', '重复报销');
+      assert.equal(reversal.assistance, -yuan('3000.00'));
+      assert.equal(reversal.cashPaid, -(yuan('10000.00') - yuan('3000.00')));
+      const y2023 = (await readAccumulators(ctx.store.db, PERSON, 2023)).accumulators;
+      assert.deepEqual([y2023.assistanceDeductible, y2023.assistancePaid, y2023.tiltBurden], [0, yuan('900.00'), yuan('600.00')]);
+    });
+  });
+
   test('API: preview and apply through the routes', async () => {
     await withClaims(db.open, async (ctx) => {
       const app = await buildApp(ctx, { serveWeb: false, auth: { enforce: false } });
@@ -223,6 +238,10 @@ describeEachDatabase('medical retroactive assistance (D4 §14)', (db) => {
         const kinds = (bills.json() as Array<{ claim_id: string; kind: string; assistance: string }>)
           .filter((b) => b.kind === 'retroactive').map((b) => [b.claim_id, b.assistance]);
         assert.deepEqual(kinds, [['b', '3000.00'], ['c', '900.00']]);
+
+        const one = await app.inject({ method: 'GET', url: '/api/medical/bills/e', headers });
+        const pair = one.json() as { bill: { assistance: string }; retroactive: { kind: string; assistance: string; category: string } };
+        assert.deepEqual([pair.bill.assistance, pair.retroactive.kind, pair.retroactive.assistance, pair.retroactive.category], ['0.00', 'retroactive', '2400.00', 'illness_poverty']);
 
         const refused = await app.inject({ method: 'POST', url, headers, payload: { ...payload, date: '2024-09-01' } });
         assert.equal(refused.statusCode, 422);

@@ -15866,6 +15866,89 @@ export interface paths {
                                 /** @description 金额（元，两位小数） */
                                 total?: string;
                             };
+                            retroactive?: {
+                                /** @description 金额（元，两位小数） */
+                                account_after?: string;
+                                /** @description 金额（元，两位小数） */
+                                account_before?: string;
+                                /** @description 金额（元，两位小数） */
+                                account_paid?: string;
+                                accumulators_after?: {
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    burden_after_insurance?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    critical_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    fund_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    tilt_burden?: string;
+                                    year?: number;
+                                };
+                                accumulators_before?: {
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    assistance_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    burden_after_insurance?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    critical_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    fund_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_deductible?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    pooling_paid?: string;
+                                    /** @description 金额（元，两位小数） */
+                                    tilt_burden?: string;
+                                    year?: number;
+                                };
+                                articles?: string[];
+                                /** @description 金额（元，两位小数） */
+                                assistance?: string;
+                                /** @description 金额（元，两位小数） */
+                                assistance_tilt?: string;
+                                /** @description 金额（元，两位小数） */
+                                basic_paid?: string;
+                                /** @description 金额（元，两位小数） */
+                                cash_paid?: string;
+                                category?: string;
+                                claim_id?: string;
+                                /** @description 金额（元，两位小数） */
+                                critical_paid?: string;
+                                date?: string;
+                                deposit_free?: boolean;
+                                /** @enum {string} */
+                                kind?: "settlement" | "reversal" | "retroactive";
+                                notes?: {
+                                    article?: string;
+                                    code?: string;
+                                    layer?: string;
+                                    rule?: string;
+                                    text?: string;
+                                }[];
+                                person_id?: string;
+                                /** @description 金额（元，两位小数） */
+                                policy_scope?: string;
+                                /** @description 金额（元，两位小数） */
+                                pooling?: string;
+                                reason?: string;
+                                reverses?: string;
+                                status?: string;
+                                steps?: {
+                                    [key: string]: unknown;
+                                }[];
+                                /** @description 金额（元，两位小数） */
+                                total?: string;
+                            } | null;
                             reversal?: {
                                 /** @description 金额（元，两位小数） */
                                 account_after?: string;
