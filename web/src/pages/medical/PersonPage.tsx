@@ -1,11 +1,13 @@
 /**
  * 参保人详情: scheme, categories and their dates, the personal account and
- * its movements, the year-to-date accumulators, and the claims and bills.
+ * its movements, the year-to-date accumulators, the claims and bills, and
+ * 依申请救助 (D4 §14) for those who may apply it.
  */
 import { Descriptions, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 
 import { api, unwrap, type ResponseOf } from '../../api/client.ts';
+import { useCapabilities } from '../../api/capabilities.tsx';
 import { useApi } from '../../api/useApi.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Flag } from '../../components/Flag.tsx';
@@ -14,6 +16,7 @@ import { todayInBeijing } from '../../dates.ts';
 import { Link } from '../../router.tsx';
 import type { PageProps } from '../../routes.tsx';
 import { ACCUMULATORS, CATEGORIES, COUNTIES, EMPLOYMENTS, label, MOVEMENTS, SCHEMES, SEXES } from './labels.ts';
+import { RetroactivePanel } from './RetroactivePanel.tsx';
 
 type Bill = ResponseOf<'/api/medical/persons/{personId}/bills'>[number];
 type Movement = NonNullable<ResponseOf<'/api/medical/persons/{personId}/account'>['movements']>[number];
@@ -21,6 +24,7 @@ type Movement = NonNullable<ResponseOf<'/api/medical/persons/{personId}/account'
 export default function PersonPage({ params }: PageProps) {
   const personId = (params.personId ?? '').toUpperCase();
   const path = { personId };
+  const { caps } = useCapabilities();
 
   const person = useApi((signal) => unwrap(api.GET('/api/medical/persons/{personId}', { params: { path }, signal })), [personId]);
   const bills = useApi((signal) => unwrap(api.GET('/api/medical/persons/{personId}/bills', { params: { path }, signal })), [personId]);
@@ -154,6 +158,20 @@ export default function PersonPage({ params }: PageProps) {
         ) : null}
       </div>
 
+      {caps?.has('POST /api/medical/persons/{personId}/retroactive') ? (
+        <>
+          <Typography.Title level={2}>依申请救助（因病致贫重病患者）</Typography.Title>
+          <RetroactivePanel
+            personId={personId}
+            onApplied={() => {
+              person.reload();
+              bills.reload();
+              accumulators.reload();
+            }}
+          />
+        </>
+      ) : null}
+
       <Typography.Title level={2}>结算单</Typography.Title>
       {bills.error ? <ErrorNotice error={bills.error} onRetry={bills.reload} /> : null}
       <Table<Bill>
@@ -180,7 +198,14 @@ export default function PersonPage({ params }: PageProps) {
           {
             title: '状态',
             key: 'status',
-            render: (_: unknown, b) => (reversed.has(b.claim_id) ? <Flag tone="bad">已冲销</Flag> : <Flag tone="good">已结算</Flag>),
+            render: (_: unknown, b) =>
+              reversed.has(b.claim_id) ? (
+                <Flag tone="bad">已冲销</Flag>
+              ) : b.kind === 'retroactive' ? (
+                <Flag tone="good">依申请追溯救助</Flag>
+              ) : (
+                <Flag tone="good">已结算</Flag>
+              ),
           },
         ]}
       />
