@@ -16,4 +16,7 @@ export const priceModule: PlatformModule = {
   // Loaded on use: services import the error catalog, which imports the
   // module list this file belongs to.
   routes: async (app, ctx) => (await import('./routes/index.ts')).priceRoutes(app, ctx),
+  seedDemo: async (ctx, options) => {
+    await (await import('./demo/seed.ts')).seedPriceDemo(ctx, options);
+  },
 };
