@@ -38,7 +38,9 @@ async function accessible(page: Page, where: string) {
   // Let entrance animations (an alert fading in) finish: mid-fade colours fail contrast.
   // Endless ones (a loading spinner) never finish and are not waited for.
   await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 60_000 });
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 15_000 })
+    // Still moving after that: judge it as it is; axe's verdict is the assertion.
+    .catch(() => {});
   assert.deepEqual(await seriousViolations(page), [], `${where}: axe found serious or critical violations`);
 }
 
