@@ -342,4 +342,46 @@ describeEachDatabase('web interface: medical pages', (db: TestDatabase) => {
       await platform.close();
     }
   });
+
+  test('依申请救助 (D4 §14) from the person page: preview, then apply', async () => {
+    // A resident without categories, two claims settled with no assistance;
+    // recognised as 因病致贫重病患者 on 2024-03-15. 2023 deductible 5000:
+    // b (25000 - 15000 = 10000 eligible) (10000 - 5000) x 60% = 3000;
+    // c (3000 - 1500 = 1500) 1500 x 60% = 900; 3900 in all.
+    const platform = await startPlatform(db.dialect);
+    try {
+      const personId = '230306196811110049';
+      assert.equal((await post(platform, '/api/medical/persons', { person_id: personId, scheme: 'resident', name: '王五' })).status, 200);
+      for (const [id, date, kind, scope, basic] of [
+        ['rb', '2023-06-10', 'inpatient', '25000.00', '15000.00'],
+        ['rc', '2023-11-20', 'chronic', '3000.00', '1500.00'],
+      ] as const) {
+        const claim = {
+          claim_id: id, person_id: personId, date, kind, level: '2', place: 'city', referral: 'yes', resident_elsewhere: 'no',
+          emergency: 'no', exclusion: '', total: scope, policy_scope: scope, basic_paid: basic, critical_paid: '0.00',
+        };
+        assert.equal((await post(platform, '/api/medical/claims', claim)).status, 201);
+      }
+
+      await page.goto(`${platform.url}/medical/persons/${personId}`);
+      await settled(page);
+      await page.getByLabel('申请日期').fill('2024-03-15');
+      await page.getByLabel('认定文书').fill('城子河区认定书〔2024〕3号');
+      await page.getByRole('button', { name: '预览追溯救助' }).click();
+      await page.getByText('预览（尚未办理）').waitFor();
+      assert.match(await page.getByRole('status').filter({ hasText: '追溯期' }).innerText(), /2023-03-15 至 2024-03-15.*3900\.00 元/s);
+      await accessible(page, 'person with retroactive preview');
+      const previewed = (await getJson(platform, `/api/medical/persons/${personId}/bills?year=2023`)).json as Array<{ kind: string }>;
+      assert.equal(previewed.filter((b) => b.kind === 'retroactive').length, 0, 'a preview stores nothing');
+
+      await page.getByRole('button', { name: /^办\s?理$/ }).click();
+      await page.getByText(/^已办理/).waitFor();
+      await settled(page);
+      const bills = (await getJson(platform, `/api/medical/persons/${personId}/bills?year=2023`)).json as Array<{ kind: string; assistance: string }>;
+      assert.deepEqual(bills.filter((b) => b.kind === 'retroactive').map((b) => b.assistance), ['3000.00', '900.00']);
+      await page.getByText('依申请追溯救助').first().waitFor();
+    } finally {
+      await platform.close();
+    }
+  });
 });

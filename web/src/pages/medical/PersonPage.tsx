@@ -56,7 +56,8 @@ export default function PersonPage({ params }: PageProps) {
     [personId, year, yearKnown],
   );
 
-  if (person.loading) return <Loading />;
+  // A reload (after 依申请救助) keeps the page, and the panel's result, shown.
+  if (person.loading && !person.data) return <Loading />;
   if (person.error) return <ErrorNotice error={person.error} onRetry={person.reload} />;
   const p = person.data;
   if (!p) return null;
