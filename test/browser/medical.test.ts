@@ -160,6 +160,8 @@ describeEachDatabase('web interface: medical pages', (db: TestDatabase) => {
       assert.equal((await cash.locator('td.capital').innerText()).trim(), '壹仟贰佰陆拾元整');
       assert.equal((await sheet.locator('tr[data-line="pooling"] td.capital').innerText()).trim(), '壹仟肆佰肆拾元整');
       assert.match(await sheet.locator('.bill-articles').innerText(), /鸡政办规〔2022〕22号 D5 §7\(1\)/);
+      // The person's name arrives with a second request after the bill.
+      await sheet.getByText('张三').first().waitFor();
       assert.match(await sheet.innerText(), /张三/);
       await accessible(page, 'bill');
       if (shots) await screenshot(page, 'bill');
