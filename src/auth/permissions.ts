@@ -91,6 +91,8 @@ export const permissions: Readonly<Record<string, RouteAccess>> = {
   'POST /api/medical/batches': { roles: ['medical_office'], cityWideOnly: true },
   'GET /api/medical/batches/:runId': { roles: ['medical_office'], cityWideOnly: true },
   'GET /api/medical/templates/:kind': { roles: 'any' },
+  // Only which years hold claims: no record of anyone.
+  'GET /api/medical/years': { roles: ['medical_office', 'civil_affairs', 'rural_revitalization', 'finance'] },
   'GET /api/medical/push-list': { roles: ['medical_office', 'civil_affairs', 'rural_revitalization'], scope: { county: 'record' }, personal: true, export: true },
   'GET /api/medical/watch-list': { roles: ['medical_office', 'civil_affairs', 'rural_revitalization'], scope: { county: 'record' }, personal: true, export: true },
   'GET /api/medical/fund/:year': { roles: ['medical_office', 'finance'], scope: { county: 'query.county' } },

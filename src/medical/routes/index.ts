@@ -569,6 +569,17 @@ export async function medicalRoutes(app: FastifyInstance, ctx: PlatformContext):
   });
 
   // ── hand-offs and fund ─────────────────────────────────────────────────
+  app.get('/years', {
+    schema: {
+      tags: TAGS,
+      summary: '有结算单据的年度（从近到远），供名单与资金页面选定缺省年度',
+      response: { 200: { type: 'array', items: { type: 'integer' } }, ...errors },
+    },
+  }, async () => {
+    const rows = await ctx.store.db.selectFrom('medical_claim').select('year').distinct().execute();
+    return rows.map((r) => Number(r.year)).sort((a, b) => b - a);
+  });
+
   app.get('/push-list', {
     schema: {
       tags: TAGS,

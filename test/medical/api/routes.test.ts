@@ -113,6 +113,12 @@ describeEachDatabase('medical routes', (db) => {
     assert.deepEqual(read.rows.map((r) => r.values), [{ person_id: DIBAO, burden: '12000.00' }]);
   });
 
+  test('years with claims, latest first: only 2023 has been settled here', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/medical/years' });
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(res.json(), [2023]);
+  });
+
   test('fund ledger of 2023: 7000 spent on a 230304 recipient, budget 5000, surplus 1500', async () => {
     // D4 §19: gap 7000 − 5000 = 2000; surplus covers 1500; 500 falls to 230304.
     assert.equal((await app.inject({ method: 'PUT', url: '/api/medical/fund/2023/budgets/230304', payload: { budget: '5000.00' } })).statusCode, 204);

@@ -19307,6 +19307,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/medical/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 有结算单据的年度（从近到远），供名单与资金页面选定缺省年度 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": number[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                file?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                file?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                file?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message?: string;
+                            problems?: {
+                                field?: string;
+                                file?: string;
+                                reason?: string;
+                                row?: number;
+                                value?: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/params": {
         parameters: {
             query?: never;

@@ -15,6 +15,7 @@ import { Chart } from '../../components/Chart.tsx';
 import { applyProblemsToForm, ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading, Nothing } from '../../components/States.tsx';
 import { todayInBeijing } from '../../dates.ts';
+import { useDefaultYear } from './defaultYear.ts';
 import { parseYuan } from '../../money.ts';
 import { useQuery } from '../../router.tsx';
 import { fundChartOptions, fundRows } from './fundChart.ts';
@@ -35,7 +36,8 @@ async function loadFund(year: number, county: string, signal: AbortSignal): Prom
 
 export default function FundPage() {
   const [query, setQuery] = useQuery();
-  const year = Number(query.get('year') ?? todayInBeijing().slice(0, 4));
+  const fallbackYear = useDefaultYear();
+  const year = Number(query.get('year') ?? fallbackYear ?? todayInBeijing().slice(0, 4));
   const county = query.get('county') ?? '';
   const ledger = useApi((signal) => loadFund(year, county, signal), [year, county]);
   const options = useMemo(() => (ledger.data ? fundChartOptions(ledger.data) : undefined), [ledger.data]);

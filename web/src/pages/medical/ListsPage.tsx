@@ -13,6 +13,7 @@ import { useApi } from '../../api/useApi.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Nothing } from '../../components/States.tsx';
 import { todayInBeijing } from '../../dates.ts';
+import { useDefaultYear } from './defaultYear.ts';
 import { maskResidentId } from '../../identity.ts';
 import { Link, useQuery } from '../../router.tsx';
 import { CATEGORIES, COUNTIES, label } from './labels.ts';
@@ -28,7 +29,8 @@ type ListKey = keyof typeof LISTS;
 
 export default function ListsPage() {
   const [query, setQuery] = useQuery();
-  const year = Number(query.get('year') ?? todayInBeijing().slice(0, 4));
+  const fallbackYear = useDefaultYear();
+  const year = Number(query.get('year') ?? fallbackYear ?? todayInBeijing().slice(0, 4));
   const which: ListKey = query.get('list') === 'watch' ? 'watch' : 'push';
 
   return (
