@@ -73,6 +73,14 @@ describeEachDatabase('price API', (database) => {
     assert.deepEqual(res.json().map((p: { average: string; points: number }) => [p.average, p.points]), [['2.50', 3], ['2.55', 3]]);
   });
 
+  test('a detection as of a date that does not exist (month 13, 29 February 2023), 400 naming asOf', async () => {
+    for (const asOf of ['2024-13-01', '2023-02-29']) {
+      const res = await app.inject({ method: 'POST', url: '/api/price/detections', headers: office, payload: { asOf } });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().problems[0].field, 'body/asOf');
+    }
+  });
+
   test('a bad upload is refused with a report naming row, column, value and reason', async () => {
     const csv = '项目,规格等级,单位,本期均价,上期均价,变动幅度,备注\n粳米,一级,元/斤,2.55,2.50,2.00,\n';
     const res = await app.inject({

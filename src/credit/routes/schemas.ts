@@ -18,7 +18,7 @@ export const errorReply = {
 
 export const errors = { 400: errorReply, 401: errorReply, 403: errorReply, 404: errorReply, 409: errorReply, 422: errorReply } as const;
 
-export const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' } as const;
+export const date = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' } as const;
 export const uscc = { type: 'string', minLength: 1, maxLength: 40, description: '统一社会信用代码' } as const;
 export const usccParams = { type: 'object', required: ['uscc'], properties: { uscc } } as const;
 export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } as const;

@@ -11,7 +11,7 @@ export const callerHeaders = {
   },
 } as const;
 
-export const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' } as const;
+export const isoDate = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' } as const;
 export const isoMonth = { type: 'string', pattern: '^\\d{4}-\\d{2}$', description: 'YYYY-MM' } as const;
 export const instant = { type: 'string', description: 'ISO 时间，如 2022-09-05T09:30:00+08:00；不带时区视为北京时间' } as const;
 export const yuanText = { type: 'string', pattern: '^-?\\d+(\\.\\d{1,2})?$', description: '元，最多两位小数' } as const;

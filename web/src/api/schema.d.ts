@@ -893,7 +893,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         assessed_on: string;
                         department: string;
                         document_number?: string;
@@ -1234,10 +1237,16 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         established: string;
                         name: string;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
                         /** @description 统一社会信用代码 */
                         uscc: string;
@@ -2728,7 +2737,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
                     };
                 };
@@ -3107,7 +3119,10 @@ export interface paths {
                         content_base64: string;
                         /** @enum {string} */
                         format: "csv" | "xlsx";
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
                         /**
                          * @description 跳过错误行，只保存正确行
@@ -3307,7 +3322,10 @@ export interface paths {
                         content_base64: string;
                         /** @enum {string} */
                         format: "csv" | "xlsx";
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
                         /**
                          * @description 跳过错误行，只保存正确行
@@ -4225,7 +4243,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         claim: string;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         received_on: string;
                         record_id?: string;
                         /** @description 统一社会信用代码 */
@@ -4625,7 +4646,10 @@ export interface paths {
                         /** @enum {string} */
                         action: "start_check" | "uphold" | "reject" | "withdraw";
                         note?: string;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
                     };
                 };
@@ -4984,11 +5008,20 @@ export interface paths {
                     "application/json": {
                         /** @description 基准抽查比例（%） */
                         base_ratio_percent: number;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         period_from: string;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         period_to: string;
                         sector: string;
                         seed?: string;
@@ -5417,13 +5450,22 @@ export interface paths {
                     "application/json": {
                         approval_number: string;
                         department: string;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         due_on?: string;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
                         /** @enum {string} */
                         pledge_type: "tolerance_acceptance" | "notification_commitment" | "start_on_pledge" | "operate_on_licence" | "renew_on_pledge" | "other";
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         pledged_on: string;
                         /** @description 统一社会信用代码 */
                         uscc: string;
@@ -5608,9 +5650,15 @@ export interface paths {
                 content: {
                     "application/json": {
                         kept: boolean;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         verified_on: string;
                     };
                 };
@@ -5801,21 +5849,30 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         decided: string;
                         document_number: string;
                         /** @enum {string} */
                         domain?: "general" | "special_equipment" | "work_safety" | "fire" | "food" | "drug";
                         indicator: string;
                         kind?: string;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
                         /** @description 部门自己的记录编号（幂等键） */
                         record_id?: string;
                         source_department: string;
                         /** @enum {string} */
                         status?: "active" | "under_objection" | "corrected" | "repaired" | "expired";
-                        /** @description 终止（移出名单）日期，含当日 */
+                        /**
+                         * Format: date
+                         * @description 终止（移出名单）日期，含当日
+                         */
                         until?: string;
                         /** @description 统一社会信用代码 */
                         uscc: string;
@@ -6022,7 +6079,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
                         reason: string;
                         /** @enum {string} */
@@ -6404,7 +6464,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         applied_on: string;
                         obligations_fulfilled: boolean;
                         pledge_submitted: boolean;
@@ -6820,7 +6883,10 @@ export interface paths {
                         /** @enum {string} */
                         action: "start_check" | "approve" | "reject" | "withdraw";
                         note?: string;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
                     };
                 };
@@ -7596,9 +7662,15 @@ export interface paths {
                             /** @description 权重，0至1的小数，最多4位，如 0.5 */
                             weight: number;
                         }[];
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         valid_from: string;
                     };
                 };
@@ -7791,7 +7863,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         on?: string;
                         uscc: string;
                     };
@@ -19718,7 +19793,10 @@ export interface paths {
                         "application/json": {
                             count: number;
                             county: string;
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             date: string;
                             itemId: string;
                         }[];
@@ -19746,7 +19824,10 @@ export interface paths {
                         complaints: {
                             count: number;
                             county: string;
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             date: string;
                             itemId: string;
                         }[];
@@ -19826,7 +19907,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         asOf: string;
                     };
                 };
@@ -20199,7 +20283,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         date: string;
                         /** @enum {string} */
                         kind: "comprehensive" | "tabletop" | "field";
@@ -20272,7 +20359,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             date: string;
                             enteredAt?: string;
                             /** @description 节假日全天值班 */
@@ -20306,7 +20396,10 @@ export interface paths {
                         /** @description ISO 时间，如 2022-09-05T09:30:00+08:00；不带时区视为北京时间 */
                         enteredAt?: string;
                         entries: {
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             date: string;
                             enteredAt?: string;
                             /** @description 节假日全天值班 */
@@ -20767,7 +20860,10 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         fit?: "through_current" | "history_only";
-                        /** @description 按该日生效的参数计算，缺省为今天 */
+                        /**
+                         * Format: date
+                         * @description 按该日生效的参数计算，缺省为今天
+                         */
                         on?: string;
                         series: {
                             /** @description YYYY-MM */
@@ -20824,7 +20920,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         minYears?: number;
-                        /** @description 按该日生效的参数计算，缺省为今天 */
+                        /**
+                         * Format: date
+                         * @description 按该日生效的参数计算，缺省为今天
+                         */
                         on?: string;
                         series: {
                             /** @description YYYY-MM */
@@ -21071,7 +21170,10 @@ export interface paths {
                         observations: {
                             /** @description 变动幅度（%） */
                             change?: string;
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             date: string;
                             itemId: string;
                             note?: string;
@@ -21299,7 +21401,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         date?: string;
                         file: {
                             /** @description 文件内容（Base64） */
@@ -21414,7 +21519,10 @@ export interface paths {
                     "application/json": {
                         /** @description 县(市)区代码；县(市)区账号缺省为本县 */
                         county?: string;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         date: string;
                         description?: string;
                         itemId: string;
@@ -21953,7 +22061,10 @@ export interface paths {
                             description?: string;
                             detectionId?: string | null;
                             document?: {
-                                /** @description YYYY-MM-DD */
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
                                 date?: string;
                                 /** @description 发布机关（省政府、国务院） */
                                 issuer?: string;
@@ -21971,7 +22082,10 @@ export interface paths {
                                 /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
                                 capIdentifier?: string | null;
                                 document?: {
-                                    /** @description YYYY-MM-DD */
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
                                     date?: string;
                                     /** @description 发布机关（省政府、国务院） */
                                     issuer?: string;
@@ -22037,7 +22151,10 @@ export interface paths {
                         description?: string;
                         detectionId?: string | null;
                         document?: {
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             date: string;
                             /** @description 发布机关（省政府、国务院） */
                             issuer: string;
@@ -22076,7 +22193,10 @@ export interface paths {
                             description?: string;
                             detectionId?: string | null;
                             document?: {
-                                /** @description YYYY-MM-DD */
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
                                 date?: string;
                                 /** @description 发布机关（省政府、国务院） */
                                 issuer?: string;
@@ -22094,7 +22214,10 @@ export interface paths {
                                 /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
                                 capIdentifier?: string | null;
                                 document?: {
-                                    /** @description YYYY-MM-DD */
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
                                     date?: string;
                                     /** @description 发布机关（省政府、国务院） */
                                     issuer?: string;
@@ -22180,7 +22303,10 @@ export interface paths {
                             description?: string;
                             detectionId?: string | null;
                             document?: {
-                                /** @description YYYY-MM-DD */
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
                                 date?: string;
                                 /** @description 发布机关（省政府、国务院） */
                                 issuer?: string;
@@ -22198,7 +22324,10 @@ export interface paths {
                                 /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
                                 capIdentifier?: string | null;
                                 document?: {
-                                    /** @description YYYY-MM-DD */
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
                                     date?: string;
                                     /** @description 发布机关（省政府、国务院） */
                                     issuer?: string;
@@ -22278,7 +22407,10 @@ export interface paths {
                         /** @description 办理时间，缺省为现在（如电话批准后补录） */
                         at?: string;
                         document?: {
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             date: string;
                             /** @description 发布机关（省政府、国务院） */
                             issuer: string;
@@ -22307,7 +22439,10 @@ export interface paths {
                             description?: string;
                             detectionId?: string | null;
                             document?: {
-                                /** @description YYYY-MM-DD */
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
                                 date?: string;
                                 /** @description 发布机关（省政府、国务院） */
                                 issuer?: string;
@@ -22325,7 +22460,10 @@ export interface paths {
                                 /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
                                 capIdentifier?: string | null;
                                 document?: {
-                                    /** @description YYYY-MM-DD */
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
                                     date?: string;
                                     /** @description 发布机关（省政府、国务院） */
                                     issuer?: string;
@@ -22493,7 +22631,10 @@ export interface paths {
                         /** @description 办理时间，缺省为现在（如电话批准后补录） */
                         at?: string;
                         document?: {
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             date: string;
                             /** @description 发布机关（省政府、国务院） */
                             issuer: string;
@@ -22527,7 +22668,10 @@ export interface paths {
                             description?: string;
                             detectionId?: string | null;
                             document?: {
-                                /** @description YYYY-MM-DD */
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
                                 date?: string;
                                 /** @description 发布机关（省政府、国务院） */
                                 issuer?: string;
@@ -22545,7 +22689,10 @@ export interface paths {
                                 /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
                                 capIdentifier?: string | null;
                                 document?: {
-                                    /** @description YYYY-MM-DD */
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
                                     date?: string;
                                     /** @description 发布机关（省政府、国务院） */
                                     issuer?: string;
@@ -22623,7 +22770,10 @@ export interface paths {
                         /** @description 办理时间，缺省为现在（如电话批准后补录） */
                         at?: string;
                         document?: {
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             date: string;
                             /** @description 发布机关（省政府、国务院） */
                             issuer: string;
@@ -22652,7 +22802,10 @@ export interface paths {
                             description?: string;
                             detectionId?: string | null;
                             document?: {
-                                /** @description YYYY-MM-DD */
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
                                 date?: string;
                                 /** @description 发布机关（省政府、国务院） */
                                 issuer?: string;
@@ -22670,7 +22823,10 @@ export interface paths {
                                 /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
                                 capIdentifier?: string | null;
                                 document?: {
-                                    /** @description YYYY-MM-DD */
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
                                     date?: string;
                                     /** @description 发布机关（省政府、国务院） */
                                     issuer?: string;
@@ -22748,7 +22904,10 @@ export interface paths {
                         /** @description 办理时间，缺省为现在（如电话批准后补录） */
                         at?: string;
                         document?: {
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             date: string;
                             /** @description 发布机关（省政府、国务院） */
                             issuer: string;
@@ -22777,7 +22936,10 @@ export interface paths {
                             description?: string;
                             detectionId?: string | null;
                             document?: {
-                                /** @description YYYY-MM-DD */
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
                                 date?: string;
                                 /** @description 发布机关（省政府、国务院） */
                                 issuer?: string;
@@ -22795,7 +22957,10 @@ export interface paths {
                                 /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
                                 capIdentifier?: string | null;
                                 document?: {
-                                    /** @description YYYY-MM-DD */
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
                                     date?: string;
                                     /** @description 发布机关（省政府、国务院） */
                                     issuer?: string;
@@ -23011,7 +23176,10 @@ export interface paths {
                         /** @description 办理时间，缺省为现在（如电话批准后补录） */
                         at?: string;
                         document?: {
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             date: string;
                             /** @description 发布机关（省政府、国务院） */
                             issuer: string;
@@ -23040,7 +23208,10 @@ export interface paths {
                             description?: string;
                             detectionId?: string | null;
                             document?: {
-                                /** @description YYYY-MM-DD */
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
                                 date?: string;
                                 /** @description 发布机关（省政府、国务院） */
                                 issuer?: string;
@@ -23058,7 +23229,10 @@ export interface paths {
                                 /** @description GB/T 35965.1 预警信息标识（发布、变更、解除时生成） */
                                 capIdentifier?: string | null;
                                 document?: {
-                                    /** @description YYYY-MM-DD */
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
                                     date?: string;
                                     /** @description 发布机关（省政府、国务院） */
                                     issuer?: string;
