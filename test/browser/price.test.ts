@@ -237,6 +237,9 @@ describeEachDatabase('web interface: price pages', (db) => {
     const act = async (role: string, step: string) => {
       await page.getByLabel('角色').click();
       await page.locator('.ant-select-item-option', { hasText: role }).click();
+      // The role shown as chosen before acting: a click while the list was
+      // still opening once left the previous role in place.
+      await page.locator('.operator-bar').getByTitle(role, { exact: true }).waitFor();
       // antd spaces out two-character button labels (批 准).
       await page.getByRole('button', { name: new RegExp(`^${[...step].join('\\s?')}$`) }).click();
       const dialog = page.getByRole('dialog');
